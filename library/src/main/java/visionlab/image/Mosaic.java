@@ -1,0 +1,213 @@
+package visionlab.image;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import visionlab.show.Displayable;
+import visionlab.show.MimeBundle;
+
+/**
+ * Several images (pyramid levels, filter banks) tiled into one picture: rows of tiles, each tile aligned
+ * top-left, separated by a gap. Each tile can be zoomed by an integer factor and mapped to 0..1 for
+ * display per tile, over all tiles, around zero (band-pass images), or not at all (clamped).
+ *
+ * <pre>{@code Mosaic.row(gp.levels()).range(Mosaic.Range.SHARED).zoom(2)}</pre>
+ */
+public final class Mosaic implements Displayable {
+
+    /** How tile values map to the displayed 0..1. */
+    public enum Range {
+        /** Values shown as they are, clamped to 0..1. */
+        NONE,
+        /** Each tile stretched to its own min..max. */
+        PER_TILE,
+        /** All tiles stretched with one shared min..max. */
+        SHARED,
+        /** Each tile mapped so 0 is mid grey and its largest |value| reaches 0 or 1 (band-pass images). */
+        AROUND_ZERO,
+        /** Like {@link #AROUND_ZERO} with one scale shared by all tiles. */
+        AROUND_ZERO_SHARED
+    }
+
+    private final List<List<Image>> rows;
+    private final int zoom;
+    private final Range range;
+    private final int gap;
+    private final double background;
+    private final String title;
+
+    private Mosaic(List<List<Image>> rows, int zoom, Range range, int gap, double background, String title) {
+        this.rows = rows;
+        this.zoom = zoom;
+        this.range = range;
+        this.gap = gap;
+        this.background = background;
+        this.title = title;
+    }
+
+    /** The images side by side in one row. */
+    public static Mosaic row(List<Image> images) {
+        if (images == null) {
+            throw new IllegalArgumentException("images: expected a list of images, got null");
+        }
+        return grid(List.of(images));
+    }
+
+    /** The images side by side in one row. */
+    public static Mosaic row(Image... images) {
+        if (images == null) {
+            throw new IllegalArgumentException("images: expected images, got null");
+        }
+        return row(List.of(images));
+    }
+
+    /** Rows of images (rows may differ in length). */
+    public static Mosaic grid(List<? extends List<Image>> rows) {
+        if (rows == null || rows.isEmpty()) {
+            throw new IllegalArgumentException("rows: expected at least one row of images");
+        }
+        List<List<Image>> copy = new ArrayList<>();
+        int r = 0;
+        for (List<Image> row : rows) {
+            if (row == null || row.isEmpty()) {
+                throw new IllegalArgumentException("rows[" + r + "]: expected at least one image");
+            }
+            for (int i = 0; i < row.size(); i++) {
+                if (row.get(i) == null) {
+                    throw new IllegalArgumentException("rows[" + r + "][" + i + "]: expected an image, got null");
+                }
+            }
+            copy.add(List.copyOf(row));
+            r++;
+        }
+        return new Mosaic(List.copyOf(copy), 1, Range.PER_TILE, 4, 1.0, null);
+    }
+
+    /** Every tile magnified {@code zoom} times (nearest neighbour). */
+    public Mosaic zoom(int zoom) {
+        if (zoom < 1 || zoom > 64) {
+            throw new IllegalArgumentException("zoom: expected 1..64, got " + zoom);
+        }
+        return new Mosaic(rows, zoom, range, gap, background, title);
+    }
+
+    /** How values map to grey levels; see {@link Range}. */
+    public Mosaic range(Range range) {
+        if (range == null) {
+            throw new IllegalArgumentException("range: expected a Mosaic.Range, got null");
+        }
+        return new Mosaic(rows, zoom, range, gap, background, title);
+    }
+
+    /** Pixels between tiles (default 4) and the background grey (default 1, white). */
+    public Mosaic gap(int gap, double background) {
+        if (gap < 0 || gap > 256) {
+            throw new IllegalArgumentException("gap: expected 0..256, got " + gap);
+        }
+        return new Mosaic(rows, zoom, range, gap, background, title);
+    }
+
+    /** The text shown with the picture. */
+    public Mosaic title(String title) {
+        return new Mosaic(rows, zoom, range, gap, background, title);
+    }
+
+    /** The tiled picture, values in 0..1. */
+    public Image image() {
+        int channels = 1;
+        float lo = Float.POSITIVE_INFINITY;
+        float hi = Float.NEGATIVE_INFINITY;
+        float maxAbs = 0;
+        for (List<Image> row : rows) {
+            for (Image im : row) {
+                channels = Math.max(channels, im.channels() >= 3 ? 3 : 1);
+                lo = Math.min(lo, im.min());
+                hi = Math.max(hi, im.max());
+                maxAbs = Math.max(maxAbs, im.maxAbs());
+            }
+        }
+        int totalW = 0;
+        int totalH = 0;
+        for (List<Image> row : rows) {
+            int w = 0;
+            int h = 0;
+            for (Image im : row) {
+                w += im.width() * zoom + gap;
+                h = Math.max(h, im.height() * zoom);
+            }
+            totalW = Math.max(totalW, w - gap);
+            totalH += h + gap;
+        }
+        totalH -= gap;
+        Image out = Image.filled(totalW, totalH, channels, background);
+        int y0 = 0;
+        for (List<Image> row : rows) {
+            int x0 = 0;
+            int h = 0;
+            for (Image im : row) {
+                Image t = mapped(im, lo, hi, maxAbs);
+                if (zoom > 1) {
+                    t = t.zoom(zoom);
+                }
+                paste(out, t, x0, y0);
+                x0 += t.width() + gap;
+                h = Math.max(h, t.height());
+            }
+            y0 += h + gap;
+        }
+        return out;
+    }
+
+    private Image mapped(Image im, float lo, float hi, float maxAbs) {
+        switch (range) {
+            case PER_TILE:
+                return im.normalized();
+            case SHARED: {
+                if (!(hi > lo)) {
+                    return Image.filled(im.width(), im.height(), im.channels(), 0.5);
+                }
+                float s = 1f / (hi - lo);
+                return im.map(v -> (v - lo) * s);
+            }
+            case AROUND_ZERO:
+                return im.normalizedAroundZero();
+            case AROUND_ZERO_SHARED: {
+                if (!(maxAbs > 0)) {
+                    return Image.filled(im.width(), im.height(), im.channels(), 0.5);
+                }
+                float s = 0.5f / maxAbs;
+                return im.map(v -> 0.5 + v * s);
+            }
+            default:
+                return im.clamp(0, 1);
+        }
+    }
+
+    private static void paste(Image dst, Image src, int x0, int y0) {
+        int w = src.width();
+        for (int c = 0; c < dst.channels(); c++) {
+            float[] s = src.plane(Math.min(c, src.channels() - 1));
+            if (src.channels() == 2 || src.channels() == 4) {
+                s = src.plane(Math.min(c, 2) < src.channels() - 1 ? Math.min(c, 2) : 0);
+            }
+            float[] d = dst.plane(c);
+            for (int y = 0; y < src.height(); y++) {
+                System.arraycopy(s, y * w, d, (y0 + y) * dst.width() + x0, w);
+            }
+        }
+    }
+
+    @Override
+    public MimeBundle mimeBundle() {
+        Image im = image();
+        return MimeBundle.png(im.toPng(), toString());
+    }
+
+    @Override
+    public String toString() {
+        int n = rows.stream().mapToInt(List::size).sum();
+        return title != null ? title
+                : String.format(Locale.ROOT, "Mosaic of %d tile(s) in %d row(s), zoom %d, range %s", n, rows.size(),
+                        zoom, range);
+    }
+}

@@ -1,0 +1,48 @@
+package visionlab.show;
+
+import java.util.Objects;
+
+/**
+ * What a value looks like to a notebook: a PNG picture, plain text, and optionally HTML.
+ * Only plain {@code image/png}, {@code text/html} and {@code text/plain}: no JavaScript, so the output
+ * renders in Notebook, JupyterLab, nbconvert HTML and GitHub.
+ *
+ * @param png  PNG bytes, or {@code null} when the value has no picture
+ * @param text the one-line (or short) text form, never {@code null}
+ * @param html an HTML fragment, or {@code null}
+ */
+public record MimeBundle(byte[] png, String text, String html) {
+
+    public MimeBundle {
+        Objects.requireNonNull(text, "text");
+    }
+
+    /** A text-only bundle. */
+    public static MimeBundle text(String text) {
+        return new MimeBundle(null, text, null);
+    }
+
+    /** A picture with its text form. */
+    public static MimeBundle png(byte[] png, String text) {
+        return new MimeBundle(Objects.requireNonNull(png, "png"), text, null);
+    }
+
+    /** HTML with its text form. */
+    public static MimeBundle html(String html, String text) {
+        return new MimeBundle(null, text, Objects.requireNonNull(html, "html"));
+    }
+
+    public boolean hasPng() {
+        return png != null;
+    }
+
+    public boolean hasHtml() {
+        return html != null;
+    }
+
+    @Override
+    public String toString() {
+        return "MimeBundle[" + (png != null ? "image/png " + png.length + " B, " : "")
+                + (html != null ? "text/html, " : "") + "text/plain]";
+    }
+}
