@@ -8,7 +8,8 @@ package visionlab.filter;
  * <p>Reduce (G): {@code out(o) = sum_k c(k) in(b(2o + k - r))}. Expand (F) to length m:
  * {@code out(o) = sum_k 2 c(k) u(b(o + k - r))} with {@code u} the zero-inserted input
  * ({@code u(2i) = in(i)}, odd samples 0) of length m. Here {@code c(k) = h(K-1-k)} is the kernel flipped
- * (true convolution) and {@code r} its radius.
+ * (true convolution) and {@code r} its radius. An axis of length 1 that stays length 1 (reduce 1 to 1,
+ * expand 1 to 1) is left unchanged, so a 1 x n image behaves as the 1-D signal.
  */
 final class AxisPlan {
 
@@ -46,6 +47,7 @@ final class AxisPlan {
         for (int i = 0; i < n; i++) {
             taps[i] = (float) c[i];
         }
+        boolean identity = inLen == 1 && outLen == 1;
         int[] st = new int[outLen + 1];
         int[] s = new int[outLen * n];
         float[] ww = new float[outLen * n];
@@ -56,6 +58,15 @@ final class AxisPlan {
             int mn = Integer.MAX_VALUE;
             int mx = Integer.MIN_VALUE;
             for (int t = 0; t < n; t++) {
+                if (identity) {
+                    // a length-1 axis is left as it is (1 -> 1): a 1 x n image is a 1-D signal
+                    s[e] = 0;
+                    ww[e] = 1f;
+                    e++;
+                    mn = 0;
+                    mx = 0;
+                    break;
+                }
                 int q;
                 if (expand) {
                     int p = b.index(o + t - r, outLen);
@@ -114,8 +125,8 @@ final class AxisPlan {
             phaseW = null;
             int l = (r + 1) / 2;
             int h = Math.floorDiv(inLen - 1 - r, 2) + 1;
-            lo = Math.min(l, outLen);
-            hi = Math.max(lo, Math.min(h, outLen));
+            lo = identity ? 0 : Math.min(l, outLen);
+            hi = identity ? 0 : Math.max(lo, Math.min(h, outLen));
         }
     }
 

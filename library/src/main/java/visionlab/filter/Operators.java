@@ -17,13 +17,17 @@ public final class Operators {
     /**
      * The blur-and-downsample matrix G ({@code ceil(n/2) x n}):
      * {@code G[i][j] = sum of h(k) over the taps k with b(2i - k) = j}, the same operator as
-     * {@link Resample#reduce} on a {@code n x 1} image.
+     * {@link Resample#reduce} on a {@code n x 1} image. For n = 1 it is {@code [1]} (nothing left to reduce).
      */
     public static Matrix downsample(int n, Kernel1D kernel, Boundary boundary) {
         check(n, kernel, boundary);
         int m = (n + 1) / 2;
         int r = kernel.radius();
         double[][] g = new double[m][n];
+        if (n == 1) {
+            g[0][0] = 1; // a length-1 signal is left as it is
+            return Matrix.wrap(g, "G (1x1)");
+        }
         for (int i = 0; i < m; i++) {
             for (int k = -r; k <= r; k++) {
                 int j = boundary.index(2 * i - k, n);
@@ -43,7 +47,8 @@ public final class Operators {
     /**
      * The upsample-and-blur matrix F ({@code m x n}, m = 2n or 2n - 1): insert zeros ({@code u(2i) = x(i)}),
      * then filter with 2h: {@code F[o][i] = sum of 2 h(k) over the taps k with b(o - k) = 2i}. With
-     * {@link Boundary#ZERO} and {@code [1 4 6 4 1]/16}, {@code 8 F} for n = 4 is the lecture's F3.
+     * {@link Boundary#ZERO} and {@code [1 4 6 4 1]/16}, {@code 8 F} for n = 4 is the lecture's F3. For
+     * n = m = 1 it is {@code [1]}.
      */
     public static Matrix upsample(int n, int m, Kernel1D kernel, Boundary boundary) {
         check(n, kernel, boundary);
@@ -53,6 +58,10 @@ public final class Operators {
         }
         int r = kernel.radius();
         double[][] f = new double[m][n];
+        if (m == 1) {
+            f[0][0] = 1; // expanding length 1 to length 1 leaves the sample as it is
+            return Matrix.wrap(f, "F (1x1)");
+        }
         for (int o = 0; o < m; o++) {
             for (int k = -r; k <= r; k++) {
                 int p = boundary.index(o - k, m);

@@ -16,7 +16,9 @@ import visionlab.image.Image;
  * {@code u(2i, 2l) = in(i, l)} and 0 elsewhere; an axis of n samples becomes exactly 2n or 2n - 1.</li>
  * </ul>
  * Samples outside the (zero-inserted, for expand) image come from the {@link Boundary} mode, default
- * {@link Boundary#REFLECT_101}. The implementation is fused: it never builds the zero-inserted image, reduce
+ * {@link Boundary#REFLECT_101}. An axis of length 1 that stays length 1 (reduce 1 to 1, expand 1 to 1) is
+ * left unchanged, so a {@code n x 1} image is resampled exactly as the 1-D signal (as {@link Operators}
+ * does). The implementation is fused: it never builds the zero-inserted image, reduce
  * computes only the kept samples, and large images are split between the cores.
  */
 public final class Resample {
