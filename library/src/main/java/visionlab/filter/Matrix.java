@@ -198,7 +198,10 @@ public final class Matrix implements Displayable {
         return im;
     }
 
-    /** The picture: 0 mid grey, one shared scale, each entry a square of a few pixels, gaps between blocks. */
+    /**
+     * The picture: 0 mid grey, each row block stretched to its own largest |entry| (so coarse blocks stay
+     * visible), each entry a square of a few pixels, gaps between blocks.
+     */
     public Mosaic picture() {
         List<List<Image>> rows = new ArrayList<>();
         for (int b = 0; b < blocks.length; b++) {
@@ -209,7 +212,7 @@ public final class Matrix implements Displayable {
         }
         int side = Math.max(a.length, cols);
         int zoom = Math.max(1, Math.min(24, 600 / side));
-        return Mosaic.grid(rows).range(Mosaic.Range.AROUND_ZERO_SHARED).zoom(zoom).gap(blocks.length > 1 ? 3 : 0, 1.0)
+        return Mosaic.grid(rows).range(Mosaic.Range.AROUND_ZERO).zoom(zoom).gap(blocks.length > 1 ? 3 : 0, 1.0)
                 .title(header());
     }
 

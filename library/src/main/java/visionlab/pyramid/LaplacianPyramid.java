@@ -160,7 +160,10 @@ public final class LaplacianPyramid implements Pyramid {
         return display(expandedLevels(), toString() + ", levels expanded to full resolution");
     }
 
-    /** The levels side by side: bands with 0 as mid grey, contrast stretched per band; then the low-pass. */
+    /**
+     * The levels side by side: bands with 0 as mid grey, contrast stretched per band so that 4 times the
+     * band's RMS (or its largest value, if smaller) is black or white; then the low-pass.
+     */
     public Mosaic mosaic() {
         return display(levels, toString());
     }
@@ -169,7 +172,7 @@ public final class LaplacianPyramid implements Pyramid {
         List<Image> tiles = new ArrayList<>();
         for (int i = 0; i < lv.size(); i++) {
             Image im = lv.get(i);
-            tiles.add(i < lv.size() - 1 ? im.normalizedAroundZero() : Levels.plain(im));
+            tiles.add(i < lv.size() - 1 ? Levels.aroundZero(im) : Levels.plain(im));
         }
         return Levels.row(tiles, title);
     }

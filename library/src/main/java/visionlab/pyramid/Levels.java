@@ -93,6 +93,17 @@ final class Levels {
         return lo < -0.02f || hi > 1.02f ? im.normalized() : im.clamp(0, 1);
     }
 
+    /** 0 as mid grey, min(max|v|, 4 rms) mapped to 0 or 1, clamped: band-pass images with visible detail. */
+    static Image aroundZero(Image im) {
+        double rms = Math.sqrt(im.energy() / ((double) im.pixels() * im.channels()));
+        double m = Math.min(im.maxAbs(), 4 * rms);
+        if (!(m > 0)) {
+            return Image.filled(im.width(), im.height(), im.channels(), 0.5);
+        }
+        double s = 0.5 / m;
+        return im.map(v -> Math.max(0, Math.min(1, 0.5 + v * s)));
+    }
+
     static Mosaic row(List<Image> tiles, String title) {
         int side = 0;
         for (Image t : tiles) {
