@@ -12,6 +12,10 @@ public final class Parallel {
     /** Below this many output samples a job runs sequentially. */
     static final long MIN_PARALLEL_SAMPLES = 1 << 16;
 
+    /** Threads used at most: the {@code visionlab.threads} system property, default all cores. */
+    static final int THREADS = Math.max(1, Integer.getInteger("visionlab.threads",
+            Runtime.getRuntime().availableProcessors()));
+
     private Parallel() {
     }
 
@@ -31,7 +35,7 @@ public final class Parallel {
         if (Thread.interrupted()) {
             throw new java.util.concurrent.CancellationException("interrupted");
         }
-        int cores = Runtime.getRuntime().availableProcessors();
+        int cores = THREADS;
         int parts = (int) Math.min(Math.min(cores, rows), Math.max(1, samples / MIN_PARALLEL_SAMPLES));
         if (parts <= 1) {
             body.run(0, rows);

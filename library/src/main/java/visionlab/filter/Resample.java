@@ -172,22 +172,31 @@ public final class Resample {
         AxisPlan py = AxisPlan.reduce(h, kernel, boundary);
         Image out = Image.zeros(ow, oh, channels);
         int maxCnt = kernel.length();
+        int ringSize = py.maxSpan;
         Parallel.rows(oh, (long) w * oh * channels, (from, to) -> {
+            // input rows copied into a ring of row buffers, summed vertically into tmp, decimated along x
+            float[][] ring = new float[ringSize][w];
+            int[] tag = new int[ringSize];
             float[] tmp = new float[w];
             float[][] a = new float[maxCnt][];
-            int[] off = new int[maxCnt];
             float[] ww = new float[maxCnt];
             for (int c = 0; c < channels; c++) {
+                java.util.Arrays.fill(tag, -1);
                 float[] src = img.plane(c);
                 float[] dst = out.plane(c);
                 for (int o = from; o < to; o++) {
                     int cnt = 0;
                     for (int e = py.start[o]; e < py.start[o + 1]; e++, cnt++) {
-                        a[cnt] = src;
-                        off[cnt] = py.src[e] * w;
+                        int sr = py.src[e];
+                        int slot = sr % ringSize;
+                        if (tag[slot] != sr) {
+                            System.arraycopy(src, sr * w, ring[slot], 0, w);
+                            tag[slot] = sr;
+                        }
+                        a[cnt] = ring[slot];
                         ww[cnt] = py.w[e];
                     }
-                    Rows.combine(a, off, ww, cnt, null, 0, tmp, 0, w);
+                    Rows.combine(a, ww, cnt, tmp, false, w);
                     px.row(tmp, 0, dst, o * ow);
                 }
             }
@@ -206,10 +215,11 @@ public final class Resample {
         int maxCnt = kernel.length();
         int ringSize = py.maxSpan;
         Parallel.rows(mh, (long) mw * mh * channels, (from, to) -> {
+            // input rows expanded along x into a ring of row buffers, summed vertically (plus the base row)
             float[][] ring = new float[ringSize][mw];
             int[] tag = new int[ringSize];
+            float[] row = new float[mw];
             float[][] a = new float[maxCnt][];
-            int[] off = new int[maxCnt];
             float[] ww = new float[maxCnt];
             for (int c = 0; c < channels; c++) {
                 java.util.Arrays.fill(tag, -1);
@@ -226,10 +236,13 @@ public final class Resample {
                             tag[slot] = sr;
                         }
                         a[cnt] = ring[slot];
-                        off[cnt] = 0;
                         ww[cnt] = py.w[e] * sign;
                     }
-                    Rows.combine(a, off, ww, cnt, bp, o * mw, dst, o * mw, mw);
+                    if (bp != null) {
+                        System.arraycopy(bp, o * mw, row, 0, mw);
+                    }
+                    Rows.combine(a, ww, cnt, row, bp != null, mw);
+                    System.arraycopy(row, 0, dst, o * mw, mw);
                 }
             }
         });
