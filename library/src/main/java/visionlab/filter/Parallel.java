@@ -7,7 +7,7 @@ import java.util.concurrent.ForkJoinTask;
  * Splits a range of output rows between the cores (the caller plus the common ForkJoinPool's workers) when
  * there is enough work to pay for it; small images run on the calling thread.
  */
-public final class Parallel {
+final class Parallel {
 
     /** Below this many output samples a job runs sequentially. */
     static final long MIN_PARALLEL_SAMPLES = 1 << 16;
@@ -21,7 +21,7 @@ public final class Parallel {
 
     /** A piece of work over rows {@code [from, to)}. */
     @FunctionalInterface
-    public interface RowRange {
+    interface RowRange {
         void run(int from, int to);
     }
 
@@ -31,7 +31,7 @@ public final class Parallel {
      *
      * @throws java.util.concurrent.CancellationException when the calling thread was interrupted
      */
-    public static void rows(int rows, long samples, RowRange body) {
+    static void rows(int rows, long samples, RowRange body) {
         if (Thread.interrupted()) {
             throw new java.util.concurrent.CancellationException("interrupted");
         }

@@ -112,10 +112,4 @@ final class Levels {
         int zoom = side >= 128 ? 1 : Math.max(1, Math.min(64, 256 / side));
         return Mosaic.row(tiles).range(Mosaic.Range.NONE).zoom(zoom).title(title);
     }
-
-    static void checkInterrupted() {
-        if (Thread.currentThread().isInterrupted()) {
-            throw new java.util.concurrent.CancellationException("interrupted");
-        }
-    }
 }
