@@ -1,0 +1,251 @@
+package visionlab.filter;
+
+import java.util.ArrayList;
+import java.util.List;
+import visionlab.image.Image;
+
+/**
+ * The two resampling steps of the Gaussian and Laplacian pyramids, applied separably to every channel.
+ *
+ * <ul>
+ * <li>{@link #reduce}: blur with the kernel (default {@code [1 4 6 4 1]/16}) then keep every other sample,
+ * {@code x_{i+1} = G_i x_i}, {@code out(x, y) = sum_{j,k} h(j) h(k) in(2x - j, 2y - k)}; an axis of n
+ * samples becomes {@code ceil(n/2)}.</li>
+ * <li>{@link #expand}: insert zeros between the samples then filter with the kernel times 2 per axis,
+ * {@code y = F_i x}, {@code out(x, y) = sum_{j,k} 2h(j) 2h(k) u(x - j, y - k)} with
+ * {@code u(2i, 2l) = in(i, l)} and 0 elsewhere; an axis of n samples becomes exactly 2n or 2n - 1.</li>
+ * </ul>
+ * Samples outside the (zero-inserted, for expand) image come from the {@link Boundary} mode, default
+ * {@link Boundary#REFLECT_101}. An axis of length 1 that stays length 1 (reduce 1 to 1, expand 1 to 1) is
+ * left unchanged, so a {@code n x 1} image is resampled exactly as the 1-D signal (as {@link Operators}
+ * does). The implementation is fused: it never builds the zero-inserted image, reduce
+ * computes only the kept samples, and large images are split between the cores.
+ */
+public final class Resample {
+
+    private Resample() {
+    }
+
+    /** Number of samples after reducing n: {@code ceil(n/2)}. */
+    public static int reducedLength(int n) {
+        return (n + 1) / 2;
+    }
+
+    /** {@link #reduce(Image, Kernel1D, Boundary)} with {@code [1 4 6 4 1]/16} and reflect-101. */
+    public static Image reduce(Image img) {
+        return reduce(img, Kernel1D.binomial(5), Boundary.REFLECT_101);
+    }
+
+    /**
+     * Blur with {@code kernel} along x and y, then keep the samples at even x and y: a
+     * {@code ceil(w/2) x ceil(h/2)} image, {@code out = G x}.
+     */
+    public static Image reduce(Image img, Kernel1D kernel, Boundary boundary) {
+        check(img, kernel, boundary);
+        Image out = reduceUnchecked(img, kernel, boundary);
+        if (coversEverySample(kernel) ? !out.isFinite() : !img.isFinite()) {
+            throw notFinite("img", img);
+        }
+        return out;
+    }
+
+    /** {@link #expand(Image, int, int, Kernel1D, Boundary)} to twice the size. */
+    public static Image expand(Image img) {
+        if (img == null) {
+            throw new IllegalArgumentException("img: expected an image, got null");
+        }
+        return expand(img, 2 * img.width(), 2 * img.height());
+    }
+
+    /** {@link #expand(Image, int, int, Kernel1D, Boundary)} with {@code [1 4 6 4 1]/16} and reflect-101. */
+    public static Image expand(Image img, int width, int height) {
+        return expand(img, width, height, Kernel1D.binomial(5), Boundary.REFLECT_101);
+    }
+
+    /**
+     * Insert zeros, then filter with {@code 2 * kernel} along x and y: a {@code width x height} image,
+     * {@code y = F x}. With {@code [1 4 6 4 1]/16} the even outputs are {@code [1 6 1]/8} of the input and
+     * the odd ones {@code [4 4]/8} (the polyphase taps).
+     *
+     * @param width  {@code 2w} or {@code 2w - 1} for a {@code w}-wide {@code img}
+     * @param height {@code 2h} or {@code 2h - 1}
+     */
+    public static Image expand(Image img, int width, int height, Kernel1D kernel, Boundary boundary) {
+        check(img, kernel, boundary);
+        checkTarget("width", width, img.width());
+        checkTarget("height", height, img.height());
+        if (!img.isFinite()) {
+            throw notFinite("img", img);
+        }
+        return expandInto(img, null, 1f, width, height, kernel, boundary);
+    }
+
+    /**
+     * {@code base + sign * expand(coarse)} in one pass, the size of {@code base}: the Laplacian band
+     * {@code L_i = x_i - F_i x_{i+1}} (sign -1) and the reconstruction step {@code x_i = L_i + F_i x_{i+1}}
+     * (sign +1). Samples are not checked for NaN (NaN propagates), only shapes.
+     */
+    public static Image expandAndAdd(Image coarse, Image base, double sign, Kernel1D kernel, Boundary boundary) {
+        if (coarse == null) {
+            throw new IllegalArgumentException("coarse: expected an image, got null");
+        }
+        if (base == null) {
+            throw new IllegalArgumentException("base: expected an image, got null");
+        }
+        check(coarse, kernel, boundary);
+        if (!Double.isFinite(sign)) {
+            throw new IllegalArgumentException("sign: expected a finite number, got " + sign);
+        }
+        checkTarget("base width", base.width(), coarse.width());
+        checkTarget("base height", base.height(), coarse.height());
+        if (base.channels() != coarse.channels()) {
+            throw new IllegalArgumentException("base: expected " + coarse.channels() + " channel(s) like coarse, got "
+                    + base.shape());
+        }
+        return expandInto(coarse, base, (float) sign, base.width(), base.height(), kernel, boundary);
+    }
+
+    /**
+     * The Gaussian pyramid levels: {@code img} then {@code levels - 1} successive reductions (level 0 is
+     * {@code img} itself, not a copy).
+     */
+    public static List<Image> gaussianLevels(Image img, int levels, Kernel1D kernel, Boundary boundary) {
+        check(img, kernel, boundary);
+        if (levels < 1) {
+            throw new IllegalArgumentException("levels: expected >= 1, got " + levels);
+        }
+        List<Image> out = new ArrayList<>(levels);
+        out.add(img);
+        for (int i = 1; i < levels; i++) {
+            out.add(reduceUnchecked(out.get(i - 1), kernel, boundary));
+        }
+        Image last = out.get(levels - 1);
+        if (levels == 1 || !coversEverySample(kernel) ? !img.isFinite() : !last.isFinite()) {
+            throw notFinite("img", img);
+        }
+        return out;
+    }
+
+    private static boolean coversEverySample(Kernel1D k) {
+        if (k.length() < 3) {
+            return false;
+        }
+        for (int i = 0; i < k.length(); i++) {
+            if (!(k.tap(i) > 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static IllegalArgumentException notFinite(String name, Image img) {
+        return new IllegalArgumentException(name + ": expected finite samples, got NaN or infinity (or overflow) in "
+                + img.shape() + " image");
+    }
+
+    private static void check(Image img, Kernel1D kernel, Boundary boundary) {
+        if (img == null) {
+            throw new IllegalArgumentException("img: expected an image, got null");
+        }
+        if (kernel == null) {
+            throw new IllegalArgumentException("kernel: expected a Kernel1D, got null");
+        }
+        if (boundary == null) {
+            throw new IllegalArgumentException("boundary: expected a Boundary, got null");
+        }
+    }
+
+    private static void checkTarget(String name, int target, int n) {
+        if (target != 2 * n && target != 2 * n - 1) {
+            throw new IllegalArgumentException(name + ": expected " + (2 * n - 1) + " or " + (2 * n) + " (2n-1 or 2n for n = "
+                    + n + "), got " + target);
+        }
+    }
+
+    static Image reduceUnchecked(Image img, Kernel1D kernel, Boundary boundary) {
+        int w = img.width();
+        int h = img.height();
+        int ow = reducedLength(w);
+        int oh = reducedLength(h);
+        int channels = img.channels();
+        AxisPlan px = AxisPlan.reduce(w, kernel, boundary);
+        AxisPlan py = AxisPlan.reduce(h, kernel, boundary);
+        Image out = Image.zeros(ow, oh, channels);
+        int maxCnt = kernel.length();
+        int ringSize = py.maxSpan;
+        Parallel.rows(oh, (long) w * oh * channels, (from, to) -> {
+            // input rows copied into a ring of row buffers, summed vertically into tmp, decimated along x
+            float[][] ring = new float[ringSize][w];
+            int[] tag = new int[ringSize];
+            float[] tmp = new float[w];
+            float[][] a = new float[maxCnt][];
+            float[] ww = new float[maxCnt];
+            for (int c = 0; c < channels; c++) {
+                java.util.Arrays.fill(tag, -1);
+                float[] src = img.plane(c);
+                float[] dst = out.plane(c);
+                for (int o = from; o < to; o++) {
+                    int cnt = 0;
+                    for (int e = py.start[o]; e < py.start[o + 1]; e++, cnt++) {
+                        int sr = py.src[e];
+                        int slot = sr % ringSize;
+                        if (tag[slot] != sr) {
+                            System.arraycopy(src, sr * w, ring[slot], 0, w);
+                            tag[slot] = sr;
+                        }
+                        a[cnt] = ring[slot];
+                        ww[cnt] = py.w[e];
+                    }
+                    Rows.combine(a, ww, cnt, tmp, false, w);
+                    px.row(tmp, 0, dst, o * ow);
+                }
+            }
+        });
+        return out;
+    }
+
+    private static Image expandInto(Image img, Image base, float sign, int mw, int mh, Kernel1D kernel,
+            Boundary boundary) {
+        int w = img.width();
+        int h = img.height();
+        int channels = img.channels();
+        AxisPlan px = AxisPlan.expand(w, mw, kernel, boundary);
+        AxisPlan py = AxisPlan.expand(h, mh, kernel, boundary);
+        Image out = Image.zeros(mw, mh, channels);
+        int maxCnt = kernel.length();
+        int ringSize = py.maxSpan;
+        Parallel.rows(mh, (long) mw * mh * channels, (from, to) -> {
+            // input rows expanded along x into a ring of row buffers, summed vertically (plus the base row)
+            float[][] ring = new float[ringSize][mw];
+            int[] tag = new int[ringSize];
+            float[] row = new float[mw];
+            float[][] a = new float[maxCnt][];
+            float[] ww = new float[maxCnt];
+            for (int c = 0; c < channels; c++) {
+                java.util.Arrays.fill(tag, -1);
+                float[] src = img.plane(c);
+                float[] dst = out.plane(c);
+                float[] bp = base == null ? null : base.plane(c);
+                for (int o = from; o < to; o++) {
+                    int cnt = 0;
+                    for (int e = py.start[o]; e < py.start[o + 1]; e++, cnt++) {
+                        int sr = py.src[e];
+                        int slot = sr % ringSize;
+                        if (tag[slot] != sr) {
+                            px.row(src, sr * w, ring[slot], 0);
+                            tag[slot] = sr;
+                        }
+                        a[cnt] = ring[slot];
+                        ww[cnt] = py.w[e] * sign;
+                    }
+                    if (bp != null) {
+                        System.arraycopy(bp, o * mw, row, 0, mw);
+                    }
+                    Rows.combine(a, ww, cnt, row, bp != null, mw);
+                    System.arraycopy(row, 0, dst, o * mw, mw);
+                }
+            }
+        });
+        return out;
+    }
+}
