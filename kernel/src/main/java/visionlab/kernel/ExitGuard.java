@@ -3,7 +3,8 @@ package visionlab.kernel;
 import java.security.Permission;
 
 /**
- * Turns {@code System.exit} in a cell into an error instead of ending the kernel. Uses a permissive
+ * Turns {@code System.exit} in a cell (or in a thread a cell started) into an error instead of ending the
+ * kernel. Uses a permissive
  * SecurityManager that only vetoes exit; this works on Java 17 (where installing one is deprecated but
  * allowed) and on Java 18-23 when the JVM starts with {@code -Djava.security.manager=allow} (the installed
  * kernel.json adds it). From Java 24 on a SecurityManager cannot be installed: see {@link #install()}.
@@ -23,6 +24,9 @@ final class ExitGuard extends SecurityManager {
         }
     }
 
+    /** Cell threads run in this group; threads they start inherit it. */
+    static final ThreadGroup CELLS = new ThreadGroup("visionlab-cells");
+
     private static volatile boolean exitAllowed;
 
     private ExitGuard() {
@@ -41,6 +45,13 @@ final class ExitGuard extends SecurityManager {
         }
     }
 
+    /** Removes the guard (when a session ends in tests). */
+    static void uninstall() {
+        if (System.getSecurityManager() instanceof ExitGuard) {
+            System.setSecurityManager(null);
+        }
+    }
+
     /** The kernel itself is shutting down: let exit through. */
     static void allowExit() {
         exitAllowed = true;
@@ -48,7 +59,7 @@ final class ExitGuard extends SecurityManager {
 
     @Override
     public void checkExit(int status) {
-        if (!exitAllowed) {
+        if (!exitAllowed && CELLS.parentOf(Thread.currentThread().getThreadGroup())) {
             throw new CellExit(status);
         }
     }

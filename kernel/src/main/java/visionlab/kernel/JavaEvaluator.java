@@ -54,7 +54,10 @@ final class JavaEvaluator implements AutoCloseable {
         shell.addToClasspath(path);
     }
 
-    /** Evaluates a cell; stops at the first error. Runs user code on the calling thread. */
+    /**
+     * Evaluates a cell; stops at the first error. Runs user code on the calling thread. The cell's value is
+     * that of a final expression written without a semicolon ({@code x * 2}); {@code x = 2;} shows nothing.
+     */
     Outcome eval(String cell) {
         int ordinal = ++cellOrdinal;
         String remaining = cell;
@@ -73,10 +76,16 @@ final class JavaEvaluator implements AutoCloseable {
                 rest = "";
             }
             String region = remaining.substring(0, remaining.length() - rest.length());
-            int start = consumed + leadingBlank(region);
+            // javac positions count from the start of the source we pass (leading blank lines included);
+            // JShell's stack-trace line numbers count from its first non-blank line
+            int sourceStart = source.startsWith(region.substring(0, Math.min(region.length(), 1))) ? consumed
+                    : consumed + leadingBlank(region);
+            int firstLine = lineOf(cell, consumed + leadingBlank(region));
             consumed += region.length();
             remaining = rest;
-            last = evalSnippet(cell, source, start, ordinal);
+            // the cell's value: a final expression the user left without a semicolon ("x * 2", not "x = 2;")
+            boolean wantsValue = !source.strip().endsWith(";");
+            last = evalSnippet(cell, source, sourceStart, firstLine, ordinal, wantsValue);
             if (last instanceof Outcome.Error) {
                 return last;
             }
@@ -91,7 +100,7 @@ final class JavaEvaluator implements AutoCloseable {
         return i;
     }
 
-    private Outcome evalSnippet(String cell, String source, int start, int ordinal) {
+    private Outcome evalSnippet(String cell, String source, int start, int firstLine, int ordinal, boolean wantsValue) {
         control.reset();
         List<SnippetEvent> events = shell.eval(source);
         Outcome result = new Outcome.NoValue();
@@ -100,14 +109,14 @@ final class JavaEvaluator implements AutoCloseable {
                 continue; // an update of a dependent snippet, not this one
             }
             Snippet snippet = e.snippet();
-            snippetLines.put(snippet.id(), new int[]{ordinal, lineOf(cell, start)});
+            snippetLines.put(snippet.id(), new int[]{ordinal, firstLine});
             if (e.status() == Snippet.Status.REJECTED) {
                 return compileError(cell, snippet, start);
             }
             if (e.exception() != null) {
                 return runtimeError(e, ordinal);
             }
-            if (isExpression(snippet)) {
+            if (wantsValue && isExpression(snippet)) {
                 Object v = control.lastValue();
                 result = v == CellExecutionControl.NO_VALUE ? new Outcome.NoValue() : new Outcome.Value(v);
             }
@@ -141,7 +150,7 @@ final class JavaEvaluator implements AutoCloseable {
             int pos = (int) Math.max(0, d.getPosition() == Diag.NOPOS ? 0 : d.getPosition());
             int from = (int) (d.getStartPosition() == Diag.NOPOS ? pos : d.getStartPosition());
             int to = (int) (d.getEndPosition() == Diag.NOPOS ? pos + 1 : d.getEndPosition());
-            int cellPos = Math.min(cell.length(), start + pos);
+            int cellPos = Math.min(cell.length(), start + from);
             int lineStart = cell.lastIndexOf('\n', Math.max(0, cellPos - 1)) + 1;
             if (cellPos < lineStart) {
                 lineStart = cellPos;
@@ -186,8 +195,14 @@ final class JavaEvaluator implements AutoCloseable {
         if (real instanceof ExitGuard.CellExit exit) {
             return new Outcome.Error("SystemExit", exit.getMessage(), List.of("SystemExit: " + exit.getMessage()));
         }
-        return new Outcome.Error(real.getClass().getName(), String.valueOf(real.getMessage()),
+        return new Outcome.Error(className(real), String.valueOf(real.getMessage()),
                 traceback(real, e.exception(), ordinal));
+    }
+
+    /** The class name a learner recognizes: a class declared in a cell ("REPL.$JShell$12$MyError") is "MyError". */
+    static String className(Throwable t) {
+        String n = t.getClass().getName();
+        return n.startsWith("REPL.") ? n.substring(n.lastIndexOf('$') + 1) : n;
     }
 
     /** The exception line and its frames in cells and in the library (not JShell's or the JDK's own). */
@@ -198,7 +213,8 @@ final class JavaEvaluator implements AutoCloseable {
         String prefix = "";
         int depth = 0;
         while (cur != null && depth++ < 5) {
-            lines.add(prefix + cur);
+            String msg = cur.getMessage();
+            lines.add(prefix + className(cur) + (msg == null ? "" : ": " + msg));
             int hidden = 0;
             // JShell's copy keeps only the cell frames, in order, named "#snippetId" with the snippet's line
             List<StackTraceElement> cellFrames = new ArrayList<>();

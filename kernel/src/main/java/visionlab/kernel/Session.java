@@ -30,6 +30,8 @@ final class Session implements AutoCloseable {
     private static volatile Session current;
 
     private final PrintStream log;
+    private final PrintStream originalOut = System.out;
+    private final PrintStream originalErr = System.err;
     private final CompletableFuture<JavaEvaluator> evaluator;
     private final Renderers renderers = Renderers.defaults();
     private final OutputCapture capture;
@@ -110,7 +112,7 @@ final class Session implements AutoCloseable {
         JavaEvaluator ev = evaluator.join();
         capture.beginCell(frontend);
         Outcome[] result = new Outcome[1];
-        Thread cell = new Thread(() -> result[0] = runCell(ev, code), "visionlab-cell");
+        Thread cell = new Thread(ExitGuard.CELLS, () -> result[0] = runCell(ev, code), "visionlab-cell");
         cell.setDaemon(true);
         synchronized (runLock) {
             running = cell;
@@ -302,6 +304,10 @@ final class Session implements AutoCloseable {
         timer.shutdownNow();
         if (current == this) {
             current = null;
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+            Show.setBackend(new visionlab.show.ConsoleBackend());
+            ExitGuard.uninstall();
         }
     }
 }
