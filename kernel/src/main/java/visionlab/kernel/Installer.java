@@ -65,6 +65,7 @@ final class Installer {
         List<String> argv = new ArrayList<>();
         argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         argv.add("-Djava.awt.headless=true");
+        argv.add("-Dslf4j.internal.verbosity=ERROR"); // no "no SLF4J providers" notice in the server log
         if (feature >= 18 && feature <= 23) {
             argv.add("-Djava.security.manager=allow"); // lets the kernel turn System.exit in a cell into an error
         }

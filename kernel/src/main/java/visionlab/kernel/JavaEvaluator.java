@@ -278,6 +278,11 @@ final class JavaEvaluator implements AutoCloseable {
     String documentation(String code, int cursor) {
         List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(code, cursor, true);
         if (docs.isEmpty()) {
+            // the cursor is right after a method name ("Math.max|"): ask as if the call were opened
+            String opened = code.substring(0, cursor) + "(";
+            docs = analysis.documentation(opened, opened.length(), true);
+        }
+        if (docs.isEmpty()) {
             return null;
         }
         StringBuilder sb = new StringBuilder();

@@ -321,5 +321,7 @@ class SessionTest {
         assertEquals(6, anchor[0]);
         String doc = ev.documentation("Math.max(", 9);
         assertTrue(doc != null && doc.contains("max("), doc);
+        String atName = ev.documentation("Math.max", 8);
+        assertTrue(atName != null && atName.contains("max("), atName);
     }
 }
