@@ -1,0 +1,69 @@
+package visionlab.kernel;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * {@code java -jar visionlab-kernel.jar install [--user | --sys-prefix | --prefix DIR | --data-dir DIR]}
+ * writes the kernel spec; {@code java -cp ... visionlab.kernel.Main -f CONNECTION_FILE} runs the kernel
+ * (Jupyter starts it that way from kernel.json).
+ */
+public final class Main {
+
+    /** The kernel's version (shown in kernel_info). */
+    public static final String VERSION = "0.1.0";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+            System.out.println(usage());
+            return;
+        }
+        switch (args[0]) {
+            case "install" -> Installer.main(Arrays.copyOfRange(args, 1, args.length));
+            case "--version" -> System.out.println("visionlab-kernel " + VERSION);
+            case "-f" -> {
+                if (args.length < 2) {
+                    fail("-f: expected the connection file, got nothing");
+                }
+                run(Path.of(args[1]));
+            }
+            default -> {
+                if (args[0].endsWith(".json")) {
+                    run(Path.of(args[0]));
+                } else {
+                    fail("unknown command '" + args[0] + "'\n" + usage());
+                }
+            }
+        }
+    }
+
+    static String usage() {
+        return String.join("\n",
+                "VisionLab Jupyter kernel " + VERSION,
+                "  java -jar visionlab-kernel.jar install [--user | --sys-prefix | --prefix DIR | --data-dir DIR] [--name NAME]",
+                "      write kernels/NAME/kernel.json (default NAME visionlab, default location --user)",
+                "  java -cp ... visionlab.kernel.Main -f CONNECTION_FILE",
+                "      run the kernel (Jupyter does this)");
+    }
+
+    private static void fail(String message) {
+        System.err.println("visionlab-kernel: " + message);
+        System.exit(2);
+    }
+
+    private static void run(Path connectionFile) throws Exception {
+        PrintStream log = System.err;
+        org.slf4j.LoggerFactory.getILoggerFactory(); // its one-time notice goes to the log, not to a cell
+        Session session = new Session(log, OutputCapture.DEFAULT_LIMIT);
+        JupyterAdapter adapter = new JupyterAdapter(connectionFile, session, log);
+        session.warmRendering();
+        adapter.awaitShutdown();
+        adapter.close();
+        ExitGuard.allowExit();
+        Runtime.getRuntime().halt(0); // user threads (a cell's timer, a training loop) must not keep the JVM
+    }
+}
