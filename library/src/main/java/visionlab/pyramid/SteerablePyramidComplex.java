@@ -1,0 +1,230 @@
+package visionlab.pyramid;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import visionlab.image.Image;
+import visionlab.image.Mosaic;
+import visionlab.show.Displayable;
+import visionlab.show.MimeBundle;
+
+/**
+ * The complex (analytic) steerable pyramid: each band filter keeps only the half of the frequency plane
+ * facing its direction, {@code |phi - theta_b| < pi/2}, so a band's response to a grating is
+ * {@code A e^{i (omega . x + phase)}}: local amplitude and local phase (Portilla and Simoncelli 2000;
+ * the basis of phase-based motion magnification).
+ *
+ * <pre>
+ * B_sb(omega) = radial_s(|omega|) (-i)^(K-1) sqrt(2) alpha cos^(K-1)(phi - theta_b)  for |phi - theta_b| &lt; pi/2, else 0
+ * </pre>
+ *
+ * Radial profiles, {@code alpha} and the residuals are those of {@link SteerablePyramid}. Scaling: the
+ * one-sided masks carry {@code sqrt 2}, so for a real image {@code |H0 x|^2 + sum_sb |c_sb|^2 + |L x|^2}
+ * equals the image energy (a tight frame for real images), and {@code sqrt(2) re(c_sb)} is exactly the real
+ * pyramid's band. Reconstruction is the real part of the adjoint,
+ * {@code x = Re ifft(sum conj(B) fft(c) ...)}, exact for unmodified coefficients.
+ *
+ * <pre>{@code var cp = SteerablePyramid.complex(img, 4, 4);  cp.band(1, 0).amplitude(); cp.band(1, 0).phase()}</pre>
+ */
+public final class SteerablePyramidComplex implements Displayable {
+
+    private final Image source;
+    private final int scales;
+    private final int orientations;
+    private final Image highpass;
+    private final SteerableBand[][] bands;
+    private final Image lowpass;
+
+    private SteerablePyramidComplex(Image source, int scales, int orientations, Image highpass,
+                                    SteerableBand[][] bands, Image lowpass) {
+        this.source = source;
+        this.scales = scales;
+        this.orientations = orientations;
+        this.highpass = highpass;
+        this.bands = bands;
+        this.lowpass = lowpass;
+    }
+
+    /** The complex pyramid of {@code img}; see {@link SteerablePyramid#of(Image, int, int)} for the ranges. */
+    public static SteerablePyramidComplex of(Image img, int scales, int orientations) {
+        SteerablePyramid.check(img, scales, orientations);
+        SteerableMasks mk = SteerableMasks.get(img.width(), img.height(), scales, orientations, true);
+        int ch = img.channels();
+        Image hp = Image.zeros(img.width(), img.height(), ch);
+        SteerableBand[][] b = new SteerableBand[scales][orientations];
+        for (int s = 0; s < scales; s++) {
+            SteerableMasks.Level lv = mk.levels.get(s);
+            for (int o = 0; o < orientations; o++) {
+                b[s][o] = new SteerableBand(Image.zeros(lv.w, lv.h, ch), Image.zeros(lv.w, lv.h, ch), s, o);
+            }
+        }
+        SteerableMasks.Level last = mk.levels.get(scales);
+        Image lp = Image.zeros(last.w, last.h, ch);
+        for (int c = 0; c < ch; c++) {
+            SteerablePyramid.checkInterrupt();
+            SteerableTransform.analyze(img.plane(c), mk, layout(mk, hp, b, lp, c));
+        }
+        return new SteerablePyramidComplex(img, scales, orientations, hp, b, lp);
+    }
+
+    private static float[][][] layout(SteerableMasks mk, Image hp, SteerableBand[][] b, Image lp, int c) {
+        int scales = b.length;
+        float[][][] out = new float[scales + 1][][];
+        for (int s = 0; s <= scales; s++) {
+            int entries = mk.levels.get(s).entries.size();
+            out[s] = new float[2 * entries][];
+            int e = 0;
+            if (s == 0) {
+                out[0][0] = hp.plane(c);
+                e = 1;
+            }
+            if (s < scales) {
+                for (int o = 0; o < b[s].length; o++) {
+                    out[s][2 * (e + o)] = b[s][o].real().plane(c);
+                    out[s][2 * (e + o) + 1] = b[s][o].imag().plane(c);
+                }
+            } else {
+                out[s][0] = lp.plane(c);
+            }
+        }
+        return out;
+    }
+
+    /** A deep copy (edit its bands without touching this one). */
+    public SteerablePyramidComplex copy() {
+        SteerableBand[][] b = new SteerableBand[scales][orientations];
+        for (int s = 0; s < scales; s++) {
+            for (int o = 0; o < orientations; o++) {
+                b[s][o] = new SteerableBand(bands[s][o].real().copy(), bands[s][o].imag().copy(), s, o);
+            }
+        }
+        return new SteerablePyramidComplex(source, scales, orientations, highpass.copy(), b, lowpass.copy());
+    }
+
+    public int scales() {
+        return scales;
+    }
+
+    public int orientations() {
+        return orientations;
+    }
+
+    /** The preferred direction {@code theta_b = b pi / K} of band b, in radians (x right, y down). */
+    public double angle(int orientation) {
+        checkOrientation(orientation);
+        return Math.PI * orientation / orientations;
+    }
+
+    public Image source() {
+        return source;
+    }
+
+    /** Band (scale, orientation), complex: {@code .real() .imag() .amplitude() .phase()}. Live. */
+    public SteerableBand band(int scale, int orientation) {
+        if (scale < 0 || scale >= scales) {
+            throw new IllegalArgumentException("scale: expected 0.." + (scales - 1) + ", got " + scale);
+        }
+        checkOrientation(orientation);
+        return bands[scale][orientation];
+    }
+
+    /** The high-pass residual (real, as in the real pyramid). Live. */
+    public Image highpass() {
+        return highpass;
+    }
+
+    /** The low-pass residual (real). Live. */
+    public Image lowpass() {
+        return lowpass;
+    }
+
+    /** The image from all coefficients. */
+    public Image reconstruct() {
+        return reconstruct((s, b) -> true);
+    }
+
+    /** The image from the chosen coefficients; see {@link SteerablePyramid#reconstruct(SteerablePyramid.Selector)}. */
+    public Image reconstruct(SteerablePyramid.Selector keep) {
+        if (keep == null) {
+            throw new IllegalArgumentException("keep: expected a Selector (scale, orientation) -> boolean, got null");
+        }
+        SteerableMasks mk = SteerableMasks.get(source.width(), source.height(), scales, orientations, true);
+        Image hp = keep.keep(-1, 0) ? highpass : highpass.zerosLike();
+        SteerableBand[][] b = new SteerableBand[scales][orientations];
+        for (int s = 0; s < scales; s++) {
+            for (int o = 0; o < orientations; o++) {
+                SteerableBand band = bands[s][o];
+                b[s][o] = keep.keep(s, o) ? band
+                        : new SteerableBand(band.real().zerosLike(), band.imag().zerosLike(), s, o);
+            }
+        }
+        Image lp = keep.keep(scales, 0) ? lowpass : lowpass.zerosLike();
+        Image out = source.zerosLike();
+        for (int c = 0; c < source.channels(); c++) {
+            SteerablePyramid.checkInterrupt();
+            float[] p = SteerableTransform.synthesize(mk, layout(mk, hp, b, lp, c));
+            System.arraycopy(p, 0, out.plane(c), 0, p.length);
+        }
+        return out;
+    }
+
+    /** {@code sum hp^2 + sum |c|^2 + sum lp^2}; equals the image energy. */
+    public double energy() {
+        double e = highpass.energy() + lowpass.energy();
+        for (SteerableBand[] row : bands) {
+            for (SteerableBand b : row) {
+                e += b.real().energy() + b.imag().energy();
+            }
+        }
+        return e;
+    }
+
+    /** What the mosaic shows of each complex band. */
+    public enum Part { AMPLITUDE, REAL, PHASE }
+
+    /** Rows: high-pass, one row per scale (columns = orientations) of the chosen part, low-pass. */
+    public Mosaic mosaic(Part part) {
+        if (part == null) {
+            throw new IllegalArgumentException("part: expected AMPLITUDE, REAL or PHASE, got null");
+        }
+        List<List<Image>> rows = new ArrayList<>();
+        rows.add(List.of(highpass.normalizedAroundZero()));
+        for (SteerableBand[] row : bands) {
+            List<Image> r = new ArrayList<>();
+            for (SteerableBand b : row) {
+                switch (part) {
+                    case AMPLITUDE: r.add(b.amplitude().normalized()); break;
+                    case REAL: r.add(b.real().normalizedAroundZero()); break;
+                    default: r.add(b.phase().map(v -> (v + Math.PI) / (2 * Math.PI))); break;
+                }
+            }
+            rows.add(r);
+        }
+        rows.add(List.of(lowpass.normalized()));
+        return Mosaic.grid(rows).range(Mosaic.Range.NONE).title(toString() + ", " + part.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** The amplitude mosaic. */
+    public Mosaic mosaic() {
+        return mosaic(Part.AMPLITUDE);
+    }
+
+    private void checkOrientation(int orientation) {
+        if (orientation < 0 || orientation >= orientations) {
+            throw new IllegalArgumentException("orientation: expected 0.." + (orientations - 1) + ", got "
+                    + orientation);
+        }
+    }
+
+    @Override
+    public MimeBundle mimeBundle() {
+        return MimeBundle.png(mosaic().image().toPng(), toString());
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT,
+                "SteerablePyramidComplex %s, %d scales x %d orientations (+ high-pass, low-pass %dx%d)",
+                source.shape(), scales, orientations, lowpass.width(), lowpass.height());
+    }
+}
