@@ -135,7 +135,9 @@ final class Installer {
         if (env != null && !env.isBlank()) {
             return Path.of(env).toAbsolutePath();
         }
-        String home = System.getProperty("user.home");
+        // like Jupyter (os.path.expanduser), $HOME wins over the password database's home
+        String envHome = System.getenv("HOME");
+        String home = envHome != null && !envHome.isBlank() ? envHome : System.getProperty("user.home");
         String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
         if (os.contains("mac")) {
             return Path.of(home, "Library", "Jupyter");
