@@ -135,8 +135,18 @@ public final class Resample {
         }
         List<Image> out = new ArrayList<>(levels);
         out.add(img);
-        for (int i = 1; i < levels; i++) {
-            out.add(reduceUnchecked(out.get(i - 1), kernel, boundary));
+        for (int i = 1; i < levels; ) {
+            Image prev = out.get(i - 1);
+            if (i + 1 < levels) {
+                // two levels in one pass: the middle level's rows feed the next reduction from cache
+                Image[] two = reduceTwiceUnchecked(prev, kernel, boundary);
+                out.add(two[0]);
+                out.add(two[1]);
+                i += 2;
+            } else {
+                out.add(reduceUnchecked(prev, kernel, boundary));
+                i++;
+            }
         }
         Image last = out.get(levels - 1);
         if (levels == 1 || !coversEverySample(kernel) ? !img.isFinite() : !last.isFinite()) {
@@ -221,6 +231,76 @@ public final class Resample {
             }
         });
         return out;
+    }
+
+    /** {@code G x} and {@code G G x} in one pass over x. */
+    static Image[] reduceTwiceUnchecked(Image img, Kernel1D kernel, Boundary boundary) {
+        int w = img.width();
+        int h = img.height();
+        int w1 = reducedLength(w);
+        int h1 = reducedLength(h);
+        int w2 = reducedLength(w1);
+        int h2 = reducedLength(h1);
+        int channels = img.channels();
+        AxisPlan rx0 = AxisPlan.reduce(w, kernel, boundary);
+        AxisPlan ry0 = AxisPlan.reduce(h, kernel, boundary);
+        AxisPlan rx1 = AxisPlan.reduce(w1, kernel, boundary);
+        AxisPlan ry1 = AxisPlan.reduce(h1, kernel, boundary);
+        Image l1 = Image.zeros(w1, h1, channels);
+        Image l2 = Image.zeros(w2, h2, channels);
+        int maxCnt = kernel.length();
+        int ring0 = ry0.maxSpan + 2;
+        int ring1 = ry1.maxSpan;
+        Parallel.rows(h2, (long) w * h1 * channels, (from, to) -> {
+            float[][] r0 = new float[ring0][w];
+            int[] t0 = new int[ring0];
+            float[][] r1 = new float[ring1][w1];
+            int[] t1 = new int[ring1];
+            float[] tmp0 = new float[w];
+            float[] tmp1 = new float[w1];
+            float[][] a = new float[maxCnt][];
+            float[] ww = new float[maxCnt];
+            float[][] ra = new float[maxCnt][];
+            float[] rw = new float[maxCnt];
+            // level-1 rows o1 with from <= o1/2 < to, i.e. 2 from <= o1 < 2 to, are written by this part
+            int ownFrom = Math.min(h1, 2 * from);
+            int ownTo = Math.min(h1, 2 * to);
+            boolean[] written = new boolean[ownTo - ownFrom];
+            for (int c = 0; c < channels; c++) {
+                java.util.Arrays.fill(t0, -1);
+                java.util.Arrays.fill(t1, -1);
+                java.util.Arrays.fill(written, false);
+                float[] src = img.plane(c);
+                float[] p1 = l1.plane(c);
+                float[] p2 = l2.plane(c);
+                for (int o2 = from; o2 < to; o2++) {
+                    int cnt = 0;
+                    for (int e = ry1.start[o2]; e < ry1.start[o2 + 1]; e++, cnt++) {
+                        int o1 = ry1.src[e];
+                        int slot = o1 % ring1;
+                        if (t1[slot] != o1) {
+                            reducedRow(o1, src, w, ry0, rx0, r0, t0, tmp0, r1[slot], ra, rw);
+                            t1[slot] = o1;
+                            if (o1 >= ownFrom && o1 < ownTo && !written[o1 - ownFrom]) {
+                                System.arraycopy(r1[slot], 0, p1, o1 * w1, w1);
+                                written[o1 - ownFrom] = true;
+                            }
+                        }
+                        a[cnt] = r1[slot];
+                        ww[cnt] = ry1.w[e];
+                    }
+                    Rows.combine(a, ww, cnt, tmp1, false, w1);
+                    rx1.row(tmp1, 0, p2, o2 * w2);
+                }
+                for (int o1 = ownFrom; o1 < ownTo; o1++) {
+                    if (!written[o1 - ownFrom]) {
+                        reducedRow(o1, src, w, ry0, rx0, r0, t0, tmp0, tmp1, ra, rw);
+                        System.arraycopy(tmp1, 0, p1, o1 * w1, w1);
+                    }
+                }
+            }
+        });
+        return new Image[] {l1, l2};
     }
 
     static Split splitUnchecked(Image img, Kernel1D kernel, Boundary boundary) {
