@@ -97,6 +97,7 @@ public final class LaplacianPyramid implements Pyramid {
         return new LaplacianPyramid(levels, kernel, boundary);
     }
 
+    /** The levels, finest first (unmodifiable). */
     @Override
     public List<Image> levels() {
         return levels;
@@ -112,10 +113,12 @@ public final class LaplacianPyramid implements Pyramid {
         return levels.get(levels.size() - 1);
     }
 
+    /** The low-pass kernel of reduce and expand. */
     public Kernel1D kernel() {
         return kernel;
     }
 
+    /** The boundary mode of reduce and expand. */
     public Boundary boundary() {
         return boundary;
     }
