@@ -183,6 +183,15 @@ class ResampleTest {
     }
 
     @Test
+    void anInterruptedThreadStopsWithCancellation() {
+        Image im = random(64, 64, 1, 9);
+        Thread.currentThread().interrupt();
+        assertThrows(java.util.concurrent.CancellationException.class, () -> Resample.reduce(im));
+        // the flag was consumed: the next call runs
+        assertEquals(32, Resample.reduce(im).width());
+    }
+
+    @Test
     void reducedSizeIsCeilOfHalf() {
         Image r = Resample.reduce(random(7, 10, 1, 3));
         assertEquals(4, r.width());
