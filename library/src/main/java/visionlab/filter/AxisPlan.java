@@ -165,13 +165,26 @@ final class AxisPlan {
             int p = iOff + 2 * lo;
             float a = in[p - 2];
             float b = in[p - 1];
-            for (int o = lo; o < hi; o++, p += 2) {
-                float m = in[p];
-                float d = in[p + 1];
-                float e = in[p + 2];
-                out[oOff + o] = c0 * a + c1 * b + c2 * m + c3 * d + c4 * e;
-                a = m;
-                b = d;
+            float m = in[p];
+            if (c0 == c4 && c1 == c3) {
+                // symmetric kernel: c0 (a + e) + c1 (b + d) + c2 m, two new samples per output
+                for (int o = lo; o < hi; o++, p += 2) {
+                    float d = in[p + 1];
+                    float e = in[p + 2];
+                    out[oOff + o] = c0 * (a + e) + c1 * (b + d) + c2 * m;
+                    a = m;
+                    b = d;
+                    m = e;
+                }
+            } else {
+                for (int o = lo; o < hi; o++, p += 2) {
+                    float d = in[p + 1];
+                    float e = in[p + 2];
+                    out[oOff + o] = c0 * a + c1 * b + c2 * m + c3 * d + c4 * e;
+                    a = m;
+                    b = d;
+                    m = e;
+                }
             }
         } else {
             float[] t = taps;
@@ -200,12 +213,22 @@ final class AxisPlan {
             int q = oOff + 2 * lo;
             float a = lo < hi ? in[p - 1] : 0f;
             float b = lo < hi ? in[p] : 0f;
-            for (int i = lo; i < hi; i++, p++, q += 2) {
-                float c = in[p + 1];
-                out[q] = e0 * a + e1 * b + e2 * c;
-                out[q + 1] = d0 * b + d1 * c;
-                a = b;
-                b = c;
+            if (e0 == e2 && d0 == d1) {
+                for (int i = lo; i < hi; i++, p++, q += 2) {
+                    float c = in[p + 1];
+                    out[q] = e0 * (a + c) + e1 * b;
+                    out[q + 1] = d0 * (b + c);
+                    a = b;
+                    b = c;
+                }
+            } else {
+                for (int i = lo; i < hi; i++, p++, q += 2) {
+                    float c = in[p + 1];
+                    out[q] = e0 * a + e1 * b + e2 * c;
+                    out[q + 1] = d0 * b + d1 * c;
+                    a = b;
+                    b = c;
+                }
             }
         } else {
             for (int i = lo; i < hi; i++) {

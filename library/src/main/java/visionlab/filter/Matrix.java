@@ -95,10 +95,12 @@ public final class Matrix implements Displayable {
         return new Matrix(a, cols, blocks, name);
     }
 
+    /** Number of rows. */
     public int rows() {
         return a.length;
     }
 
+    /** Number of columns. */
     public int cols() {
         return cols;
     }
@@ -218,16 +220,19 @@ public final class Matrix implements Displayable {
 
     @Override
     public MimeBundle mimeBundle() {
-        return MimeBundle.png(picture().image().toPng(), toString());
+        return MimeBundle.png(picture().image().toPng(), format());
     }
 
     private String header() {
         return (name != null ? name + ": " : "") + "Matrix " + a.length + "x" + cols;
     }
 
-    /** The size, and for matrices up to 16 x 16 the entries row by row. */
-    @Override
-    public String toString() {
+    private String entry(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    /** The entries as an aligned table, one line per row (matrices up to 16 x 16; otherwise the size). */
+    public String format() {
         if (a.length > 16 || cols > 16) {
             return header();
         }
@@ -236,9 +241,7 @@ public final class Matrix implements Displayable {
         int width = 1;
         for (int i = 0; i < a.length; i++) {
             for (int j = 0; j < cols; j++) {
-                double v = a[i][j];
-                s[i][j] = v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v)
-                        : String.format(Locale.ROOT, "%.4g", v);
+                s[i][j] = entry(a[i][j]);
                 width = Math.max(width, s[i][j].length());
             }
         }
@@ -249,6 +252,21 @@ public final class Matrix implements Displayable {
             }
         }
         return sb.toString();
+    }
+
+    /** One line: the size, and for matrices up to 16 x 16 the rows, {@code "Matrix 2x2 [1 0; 0 1]"}. */
+    @Override
+    public String toString() {
+        if (a.length > 16 || cols > 16) {
+            return header();
+        }
+        StringBuilder sb = new StringBuilder(header()).append(" [");
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < cols; j++) {
+                sb.append(j == 0 ? (i == 0 ? "" : "; ") : " ").append(entry(a[i][j]));
+            }
+        }
+        return sb.append(']').toString();
     }
 
     @Override

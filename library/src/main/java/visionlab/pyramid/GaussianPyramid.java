@@ -61,15 +61,18 @@ public final class GaussianPyramid implements Pyramid {
         return Levels.maxLevels(width, height);
     }
 
+    /** The levels, finest first (unmodifiable). */
     @Override
     public List<Image> levels() {
         return levels;
     }
 
+    /** The low-pass kernel of reduce and expand. */
     public Kernel1D kernel() {
         return kernel;
     }
 
+    /** The boundary mode of reduce and expand. */
     public Boundary boundary() {
         return boundary;
     }

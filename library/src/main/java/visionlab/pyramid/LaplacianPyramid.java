@@ -50,13 +50,26 @@ public final class LaplacianPyramid implements Pyramid {
         Levels.requireImage(img, "img");
         Levels.checkLevels(levels, img);
         Levels.checkFilter(kernel, boundary);
-        List<Image> g = Resample.gaussianLevels(img, levels, kernel, boundary);
         List<Image> out = new ArrayList<>(levels);
+        Image x = img;
         for (int i = 0; i < levels - 1; i++) {
-            out.add(Resample.expandAndAdd(g.get(i + 1), g.get(i), -1, kernel, boundary));
+            Resample.Split s = Resample.split(x, kernel, boundary);
+            out.add(s.band());
+            x = s.reduced();
         }
-        out.add(levels == 1 ? img.copy() : g.get(levels - 1));
+        // NaN or infinity anywhere reaches the low-pass through the blur (all taps > 0): check the small image
+        Image.requireValid(levels == 1 || !allPositive(kernel) ? img : x, "img");
+        out.add(levels == 1 ? img.copy() : x);
         return new LaplacianPyramid(out, kernel, boundary);
+    }
+
+    private static boolean allPositive(Kernel1D k) {
+        for (int i = 0; i < k.length(); i++) {
+            if (!(k.tap(i) > 0)) {
+                return false;
+            }
+        }
+        return k.length() >= 3;
     }
 
     /**
@@ -84,6 +97,7 @@ public final class LaplacianPyramid implements Pyramid {
         return new LaplacianPyramid(levels, kernel, boundary);
     }
 
+    /** The levels, finest first (unmodifiable). */
     @Override
     public List<Image> levels() {
         return levels;
@@ -99,10 +113,12 @@ public final class LaplacianPyramid implements Pyramid {
         return levels.get(levels.size() - 1);
     }
 
+    /** The low-pass kernel of reduce and expand. */
     public Kernel1D kernel() {
         return kernel;
     }
 
+    /** The boundary mode of reduce and expand. */
     public Boundary boundary() {
         return boundary;
     }

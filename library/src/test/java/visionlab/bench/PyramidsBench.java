@@ -23,10 +23,10 @@ import visionlab.pyramid.LaplacianPyramid;
 /**
  * Pyramid speed (issue 2 targets): Gaussian pyramid down to 8x8 and Laplacian build + reconstruct at
  * 4096x4096 and 512x512 (grey float32, as the OpenCV comparison), and a 512x512 colour multiband blend
- * with 6 levels. {@code ./lab bench pyramids}; the score is the mean time per call in ms (AverageTime);
- * add {@code -bm sample} for percentiles and the median.
+ * with 6 levels. {@code ./lab bench pyramids}; Mode.SampleTime: JMH prints the mean and the percentiles,
+ * p0.50 is the median time per call in ms.
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 6, time = 1)

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import visionlab.image.Image;
 
@@ -165,6 +164,33 @@ class ResampleTest {
     }
 
     @Test
+    void splitGivesTheReducedImageAndTheBandXMinusExpandOfReduceForEveryBoundary() {
+        int[][] sizes = {{1, 1}, {1, 7}, {6, 1}, {5, 9}, {12, 8}, {33, 17}, {301, 517}, {640, 3}};
+        for (Kernel1D k : KERNELS) {
+            for (Boundary b : Boundary.values()) {
+                for (int[] sz : sizes) {
+                    Image x = random(sz[0], sz[1], 2, sz[0] * 13L + sz[1]);
+                    Resample.Split s = Resample.split(x, k, b);
+                    Image r = Resample.reduce(x, k, b);
+                    Image band = x.minus(Resample.expand(r, sz[0], sz[1], k, b));
+                    String what = k + " " + b + " " + sz[0] + "x" + sz[1];
+                    assertEquals(0f, s.reduced().minus(r).maxAbs(), what);
+                    assertTrue(s.band().minus(band).maxAbs() <= 1e-6f, what);
+                }
+            }
+        }
+    }
+
+    @Test
+    void anInterruptedThreadStopsWithCancellation() {
+        Image im = random(64, 64, 1, 9);
+        Thread.currentThread().interrupt();
+        assertThrows(java.util.concurrent.CancellationException.class, () -> Resample.reduce(im));
+        // the flag was consumed: the next call runs
+        assertEquals(32, Resample.reduce(im).width());
+    }
+
+    @Test
     void reducedSizeIsCeilOfHalf() {
         Image r = Resample.reduce(random(7, 10, 1, 3));
         assertEquals(4, r.width());
@@ -196,6 +222,9 @@ class ResampleTest {
         assertMessage("base: expected 1 channel", () -> Resample.expandAndAdd(im, random(10, 8, 3, 2), 1, k, Boundary.ZERO));
         assertMessage("sign", () -> Resample.expandAndAdd(im, random(10, 8, 1, 2), Double.NaN, k, Boundary.ZERO));
         assertMessage("levels", () -> Resample.gaussianLevels(im, 0, k, Boundary.ZERO));
+        assertMessage("img", () -> Resample.split(null, k, Boundary.ZERO));
+        assertMessage("kernel", () -> Resample.split(im, null, Boundary.ZERO));
+        assertMessage("boundary", () -> Resample.split(im, k, null));
         assertMessage("img: expected finite", () -> Resample.gaussianLevels(nan, 3, k, Boundary.ZERO));
         assertMessage("img: expected finite", () -> Resample.gaussianLevels(nan, 1, k, Boundary.ZERO));
     }

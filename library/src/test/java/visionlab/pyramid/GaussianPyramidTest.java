@@ -44,6 +44,20 @@ class GaussianPyramidTest {
     }
 
     @Test
+    void largeImagesSplitBetweenThreadsGiveTheSameLevelsAsRepeatedReduce() {
+        for (Boundary b : Boundary.values()) {
+            for (Image im : new Image[] {TestData.random(301, 517, 1, 4), TestData.random(260, 131, 3, 5)}) {
+                GaussianPyramid gp = GaussianPyramid.of(im, 6, Kernel1D.binomial(5), b);
+                Image x = im;
+                for (int i = 1; i < 6; i++) {
+                    x = Resample.reduce(x, Kernel1D.binomial(5), b);
+                    assertEquals(0f, x.minus(gp.level(i)).maxAbs(), b + " level " + i);
+                }
+            }
+        }
+    }
+
+    @Test
     void maximumHeightReducesToOneByOne() {
         assertEquals(10, GaussianPyramid.maxLevels(512, 512));
         assertEquals(11, GaussianPyramid.maxLevels(1001, 7));
