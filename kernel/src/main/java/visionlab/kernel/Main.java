@@ -25,6 +25,7 @@ public final class Main {
         switch (args[0]) {
             case "install" -> Installer.main(Arrays.copyOfRange(args, 1, args.length));
             case "--version" -> System.out.println("visionlab-kernel " + VERSION);
+            case "--warmup" -> warmup();
             case "-f" -> {
                 if (args.length < 2) {
                     fail("-f: expected the connection file, got nothing");
@@ -44,8 +45,9 @@ public final class Main {
     static String usage() {
         return String.join("\n",
                 "VisionLab Jupyter kernel " + VERSION,
-                "  java -jar visionlab-kernel.jar install [--user | --sys-prefix | --prefix DIR | --data-dir DIR] [--name NAME]",
-                "      write kernels/NAME/kernel.json (default NAME visionlab, default location --user)",
+                "  java -jar visionlab-kernel.jar install [--user | --sys-prefix | --prefix DIR | --data-dir DIR] [--name NAME] [--no-cds]",
+                "      write kernels/NAME/kernel.json (default NAME visionlab, default location --user) and a",
+                "      class-data archive beside it for a faster start (--no-cds: skip it)",
                 "  java -cp ... visionlab.kernel.Main -f CONNECTION_FILE",
                 "      run the kernel (Jupyter does this)");
     }
@@ -53,6 +55,32 @@ public final class Main {
     private static void fail(String message) {
         System.err.println("visionlab-kernel: " + message);
         System.exit(2);
+    }
+
+    /**
+     * Runs what a kernel start runs (JShell start, a cell, a chart and an image rendered) and exits; the
+     * installer runs this once with {@code -XX:ArchiveClassesAtExit} to write a class-data archive that
+     * makes later kernel starts faster.
+     */
+    private static void warmup() {
+        PrintStream log = System.err;
+        org.slf4j.LoggerFactory.getILoggerFactory();
+        try (Session session = new Session(log, OutputCapture.DEFAULT_LIMIT)) {
+            session.awaitReady();
+            Frontend quiet = new Frontend() {
+                @Override
+                public void stream(String name, String text) {
+                }
+
+                @Override
+                public void display(Rendered output, String displayId, boolean update) {
+                }
+            };
+            session.execute("var warm = Image.zeros(4, 4, 1);\ndisplay(warm);\nwarm.toString()", quiet);
+            session.render(Warmup.chart());
+            session.render(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB));
+        }
+        ExitGuard.allowExit();
     }
 
     private static void run(Path connectionFile) throws Exception {
