@@ -5,6 +5,7 @@
 first result : from launching the kernel process to the execute_result of "1 + 1" (includes the JVM start,
                binding the sockets, kernel_info, JShell start-up and the first compile)
 trivial cell : execute_request -> idle status for "1 + 1", kernel warm
+empty cell   : the same for a comment-only cell: the protocol and thread overhead without a JShell compile
 chart cell   : a cell that builds a 400x300 XChart and returns it (PNG), after the background warm-up
 """
 import argparse
@@ -64,6 +65,7 @@ def main():
     for _ in range(10):
         run(kc, "1 + 1")
     trivial = [run(kc, "1 + 1")[0] for _ in range(a.cells)]
+    empty = [run(kc, "// nothing to compile")[0] for _ in range(a.cells)]
     charts = []
     for i in range(12):
         ms, result = run(kc, CHART % i)
@@ -77,6 +79,7 @@ def main():
 
     show("first result", firsts)
     show("trivial cell", trivial)
+    show("empty cell", empty)
     show("chart cell", charts)
 
 
