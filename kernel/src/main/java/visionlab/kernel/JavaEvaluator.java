@@ -146,7 +146,8 @@ final class JavaEvaluator implements AutoCloseable {
             if (!d.isError()) {
                 continue;
             }
-            String msg = d.getMessage(Locale.ROOT);
+            // JShell's wrapper class has no name a learner would know: drop javac's "location: class " line
+            String msg = d.getMessage(Locale.ROOT).replaceAll("\\n\\s*location: class\\s*(?=\\n|$)", "");
             int pos = (int) Math.max(0, d.getPosition() == Diag.NOPOS ? 0 : d.getPosition());
             int from = (int) (d.getStartPosition() == Diag.NOPOS ? pos : d.getStartPosition());
             int to = (int) (d.getEndPosition() == Diag.NOPOS ? pos + 1 : d.getEndPosition());

@@ -93,6 +93,14 @@ class SessionTest {
     }
 
     @Test
+    void unknownNameErrorDoesNotMentionJShellsWrapperClass() {
+        Outcome.Error e = error(run("int k = 1;\nk + undefinedThing"));
+        assertTrue(e.evalue().startsWith("line 2, column 5: cannot find symbol"), e.evalue());
+        assertTrue(e.evalue().contains("symbol:   variable undefinedThing"), e.evalue());
+        assertFalse(e.evalue().contains("location: class"), e.evalue());
+    }
+
+    @Test
     void runtimeErrorHasTheRealClassMessageAndCellLine() {
         Outcome.Error e = error(run("int n = 1;\n\nif (n == 1) throw new IllegalStateException(\"boom \" + n);"));
         assertEquals("java.lang.IllegalStateException", e.ename());
