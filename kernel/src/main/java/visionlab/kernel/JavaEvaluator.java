@@ -38,6 +38,7 @@ final class JavaEvaluator implements AutoCloseable {
                 .out(log)
                 .err(log)
                 .build();
+        Trace.mark("JShell built");
         shell.addToClasspath(System.getProperty("java.class.path"));
         analysis = shell.sourceCodeAnalysis();
         for (String imp : imports) {

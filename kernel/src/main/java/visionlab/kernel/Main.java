@@ -62,7 +62,7 @@ public final class Main {
      * installer runs this once with {@code -XX:ArchiveClassesAtExit} to write a class-data archive that
      * makes later kernel starts faster.
      */
-    private static void warmup() {
+    private static void warmup() throws Exception {
         PrintStream log = System.err;
         org.slf4j.LoggerFactory.getILoggerFactory();
         try (Session session = new Session(log, OutputCapture.DEFAULT_LIMIT)) {
@@ -79,15 +79,42 @@ public final class Main {
             session.execute("var warm = Image.zeros(4, 4, 1);\ndisplay(warm);\nwarm.toString()", quiet);
             session.render(Warmup.chart());
             session.render(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB));
+            // the protocol side too: bind every channel on free local ports and publish a status message
+            Path conn = java.nio.file.Files.createTempFile("visionlab-warmup", ".json");
+            try {
+                java.nio.file.Files.writeString(conn, warmupConnection());
+                new JupyterAdapter(conn, session, log).close();
+            } finally {
+                java.nio.file.Files.deleteIfExists(conn);
+            }
+        } catch (java.io.IOException e) {
+            log.println("visionlab kernel: warm-up of the sockets failed: " + e);
         }
         ExitGuard.allowExit();
     }
 
+    private static String warmupConnection() throws java.io.IOException {
+        int[] ports = new int[5];
+        for (int i = 0; i < ports.length; i++) {
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                ports[i] = s.getLocalPort();
+            }
+        }
+        return "{\"ip\": \"127.0.0.1\", \"transport\": \"tcp\", \"signature_scheme\": \"hmac-sha256\", "
+                + "\"key\": \"" + java.util.UUID.randomUUID() + "\", \"shell_port\": " + ports[0]
+                + ", \"iopub_port\": " + ports[1] + ", \"stdin_port\": " + ports[2] + ", \"control_port\": " + ports[3]
+                + ", \"hb_port\": " + ports[4] + "}";
+    }
+
     private static void run(Path connectionFile) throws Exception {
         PrintStream log = System.err;
+        Trace.to(log);
+        Trace.mark("main");
         org.slf4j.LoggerFactory.getILoggerFactory(); // its one-time notice goes to the log, not to a cell
         Session session = new Session(log, OutputCapture.DEFAULT_LIMIT);
+        Trace.mark("session created (JShell starting in the background)");
         JupyterAdapter adapter = new JupyterAdapter(connectionFile, session, log);
+        Trace.mark("sockets bound");
         session.warmRendering();
         adapter.awaitShutdown();
         adapter.close();

@@ -39,6 +39,7 @@ final class Session implements AutoCloseable {
     private final boolean exitGuarded;
     private final ScheduledExecutorService timer;
     private final AtomicInteger displayIds = new AtomicInteger();
+    private volatile boolean cellWaiting;
     private final Object runLock = new Object();
     private Thread running;
     private boolean interruptRequested;
@@ -58,7 +59,12 @@ final class Session implements AutoCloseable {
         List<String> imports = defaultImports();
         this.evaluator = CompletableFuture.supplyAsync(() -> {
             JavaEvaluator ev = new JavaEvaluator(imports, log);
-            ev.eval("1 + 1"); // compiles once so the first real cell is quick
+            Trace.mark("JShell built, imports done");
+            if (!cellWaiting) {
+                // nobody waits yet: compile one expression so the first cell does not pay for javac's cold paths
+                ev.eval("1 + 1");
+                Trace.mark("JShell warm");
+            }
             return ev;
         }, r -> {
             Thread t = new Thread(r, "visionlab-jshell-start");
@@ -109,7 +115,9 @@ final class Session implements AutoCloseable {
      * Errors are returned as {@link Outcome.Error}, never thrown.
      */
     Outcome execute(String code, Frontend frontend) {
+        cellWaiting = true;
         JavaEvaluator ev = evaluator.join();
+        Trace.mark("cell starts");
         capture.beginCell(frontend);
         Outcome[] result = new Outcome[1];
         Thread cell = new Thread(ExitGuard.CELLS, () -> result[0] = runCell(ev, code), "visionlab-cell");
@@ -134,6 +142,7 @@ final class Session implements AutoCloseable {
             wasInterrupted = interruptRequested;
         }
         capture.endCell();
+        Trace.mark("cell ends");
         Outcome out = result[0];
         if (out == null) {
             out = new Outcome.Error("Interrupted", "the cell was stopped", List.of("Interrupted: the cell was stopped"));
@@ -233,8 +242,7 @@ final class Session implements AutoCloseable {
         for (String p : libraryPackages(System.getProperty("java.class.path"))) {
             imports.add("import " + p + ".*;");
         }
-        imports.add("import static visionlab.kernel.Notebook.display;");
-        imports.add("import static visionlab.kernel.Notebook.updateDisplay;");
+        imports.add("import static visionlab.kernel.Notebook.*;");
         return imports;
     }
 
