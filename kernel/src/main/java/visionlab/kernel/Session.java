@@ -32,6 +32,7 @@ final class Session implements AutoCloseable {
     private final PrintStream log;
     private final PrintStream originalOut = System.out;
     private final PrintStream originalErr = System.err;
+    private final java.io.InputStream originalIn = System.in;
     private final CompletableFuture<JavaEvaluator> evaluator;
     private final Renderers renderers = Renderers.defaults();
     private final OutputCapture capture;
@@ -75,6 +76,8 @@ final class Session implements AutoCloseable {
         this.exitGuarded = ExitGuard.install();
         System.setOut(capture.out);
         System.setErr(capture.err);
+        // cells have no keyboard: reading System.in gives end-of-input instead of blocking on the server's stdin
+        System.setIn(new java.io.ByteArrayInputStream(new byte[0]));
         current = this;
         Show.setBackend(new JupyterShow(this));
     }
@@ -116,7 +119,14 @@ final class Session implements AutoCloseable {
      */
     Outcome execute(String code, Frontend frontend) {
         cellWaiting = true;
-        JavaEvaluator ev = evaluator.join();
+        JavaEvaluator ev;
+        try {
+            ev = evaluator.join();
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return new Outcome.Error("KernelStartError", "JShell could not start: " + cause,
+                    List.of("KernelStartError: JShell could not start: " + cause, "(see the Jupyter server log)"));
+        }
         Trace.mark("cell starts");
         capture.beginCell(frontend);
         Outcome[] result = new Outcome[1];
@@ -314,6 +324,7 @@ final class Session implements AutoCloseable {
             current = null;
             System.setOut(originalOut);
             System.setErr(originalErr);
+            System.setIn(originalIn);
             Show.setBackend(new visionlab.show.ConsoleBackend());
             ExitGuard.uninstall();
         }

@@ -192,6 +192,11 @@ class SessionTest {
     }
 
     @Test
+    void readingSystemInGivesEndOfInputInsteadOfBlocking() {
+        assertEquals(-1, value("System.in.read()"));
+    }
+
+    @Test
     void theNextCellNeverSeesAStaleInterrupt() {
         session.interrupt(); // while idle: must be ignored
         assertEquals(false, value("Thread.sleep(100); Thread.currentThread().isInterrupted()"));
