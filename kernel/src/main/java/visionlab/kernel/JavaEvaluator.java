@@ -23,7 +23,7 @@ import jdk.jshell.UnresolvedReferenceException;
  */
 final class JavaEvaluator implements AutoCloseable {
 
-    private final CellExecutionControl control = new CellExecutionControl();
+    private final CellExecutionControl control;
     private final JShell shell;
     private final SourceCodeAnalysis analysis;
     /** Where each snippet id came from: {cell ordinal, first line of the snippet in its cell (0-based)}. */
@@ -32,6 +32,15 @@ final class JavaEvaluator implements AutoCloseable {
 
     /** A JShell with this JVM's class path and the given import lines evaluated. */
     JavaEvaluator(List<String> imports, PrintStream log) {
+        this(imports, log, false);
+    }
+
+    /**
+     * As above; {@code redirectExit} rewrites {@code System.exit} calls in cell code into a
+     * {@code SystemExit} error (for JVMs where no SecurityManager can veto exit).
+     */
+    JavaEvaluator(List<String> imports, PrintStream log, boolean redirectExit) {
+        control = new CellExecutionControl(redirectExit);
         shell = JShell.builder()
                 .executionEngine(CellExecutionControl.providerOf(control), Map.of())
                 .in(new ByteArrayInputStream(new byte[0]))

@@ -58,8 +58,10 @@ final class Session implements AutoCloseable {
             return t;
         });
         List<String> imports = defaultImports();
+        this.exitGuarded = ExitGuard.install();
+        boolean redirectExit = !exitGuarded;
         this.evaluator = CompletableFuture.supplyAsync(() -> {
-            JavaEvaluator ev = new JavaEvaluator(imports, log);
+            JavaEvaluator ev = new JavaEvaluator(imports, log, redirectExit);
             Trace.mark("JShell built, imports done");
             if (!cellWaiting) {
                 // nobody waits yet: compile one expression so the first cell does not pay for javac's cold paths
@@ -73,7 +75,6 @@ final class Session implements AutoCloseable {
             t.start();
         });
         this.magics = new Magics(this);
-        this.exitGuarded = ExitGuard.install();
         System.setOut(capture.out);
         System.setErr(capture.err);
         // cells have no keyboard: reading System.in gives end-of-input instead of blocking on the server's stdin

@@ -129,8 +129,11 @@ class SessionTest {
     void systemExitIsAnErrorAndTheKernelKeepsRunning() {
         int feature = Runtime.version().feature();
         if (feature >= 24) {
-            // no SecurityManager on 24+: the guard must say so instead of pretending
+            // no SecurityManager on 24+: System.exit written in a cell is rewritten into an error instead
             assertFalse(session.exitGuarded());
+            Outcome.Error e = error(run("System.out.println(\"before\");\nSystem.exit(3);"));
+            assertEquals("SystemExit", e.ename());
+            assertEquals(5, value("2 + 3"));
             return;
         }
         assertTrue(session.exitGuarded(), "the exit guard is installed on Java " + feature);
