@@ -16,7 +16,31 @@ final class CellExecutionControl extends DirectExecutionControl {
     /** Marks "no value" (a statement or declaration ran). */
     static final Object NO_VALUE = new Object();
 
+    private final boolean redirectExit;
     private volatile Object lastValue = NO_VALUE;
+
+    /** {@code redirectExit}: rewrite {@code System.exit} calls in cell classes (see {@link ExitRedirect}). */
+    CellExecutionControl(boolean redirectExit) {
+        this.redirectExit = redirectExit;
+    }
+
+    @Override
+    public void load(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.load(redirectExit ? rewrite(cbcs) : cbcs);
+    }
+
+    @Override
+    public void redefine(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.redefine(redirectExit ? rewrite(cbcs) : cbcs);
+    }
+
+    private static ClassBytecodes[] rewrite(ClassBytecodes[] cbcs) {
+        ClassBytecodes[] out = new ClassBytecodes[cbcs.length];
+        for (int i = 0; i < cbcs.length; i++) {
+            out[i] = new ClassBytecodes(cbcs[i].name(), ExitRedirect.redirect(cbcs[i].bytecodes()));
+        }
+        return out;
+    }
     private volatile Throwable lastThrowable;
 
     /** Forgets the previous snippet's value and exception. */

@@ -24,23 +24,80 @@ final class Installer {
     static void main(String[] args) throws IOException {
         Path dataDir = null;
         String name = "visionlab";
+        boolean cds = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--no-cds" -> cds = false;
                 case "--user" -> dataDir = userDataDir();
                 case "--sys-prefix" -> dataDir = Path.of(sysPrefix(), "share", "jupyter");
                 case "--prefix" -> dataDir = Path.of(value(args, ++i, "--prefix")).toAbsolutePath().resolve("share/jupyter");
                 case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir")).toAbsolutePath();
                 case "--name" -> name = value(args, ++i, "--name");
                 default -> throw new IllegalArgumentException("install: unknown option '" + args[i]
-                        + "'; expected --user, --sys-prefix, --prefix DIR, --data-dir DIR or --name NAME");
+                        + "'; expected --user, --sys-prefix, --prefix DIR, --data-dir DIR, --name NAME or --no-cds");
             }
         }
         if (dataDir == null) {
             dataDir = userDataDir();
         }
-        Path spec = install(dataDir, name, classPath());
+        String cp = classPath();
+        Path spec = install(dataDir, name, cp, null);
+        if (cds) {
+            Path archive = writeClassDataArchive(spec.getParent(), cp);
+            if (archive != null) {
+                install(dataDir, name, cp, archive);
+                System.out.println("Class-data archive for a faster start: " + archive);
+            }
+        }
         System.out.println("Installed the VisionLab kernel spec '" + name + "' in " + spec.getParent());
         System.out.println("(kernel.json: " + spec + ")");
+    }
+
+    /**
+     * Runs the kernel's warm-up once with {@code -XX:ArchiveClassesAtExit} so later starts map the JShell,
+     * javac, XChart and kernel classes from a class-data archive (AppCDS). Returns null when that fails; the
+     * kernel then starts without it. A rebuilt jar makes the archive stale: the JVM ignores it silently
+     * until the next install.
+     */
+    static Path writeClassDataArchive(Path dir, String classPath) {
+        Path archive = dir.resolve("visionlab-kernel.jsa");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaPath());
+        cmd.add("-XX:ArchiveClassesAtExit=" + archive);
+        cmd.addAll(jvmOptions());
+        cmd.addAll(List.of("-cp", classPath, "visionlab.kernel.Main", "--warmup"));
+        try {
+            Files.deleteIfExists(archive);
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return null;
+            }
+            return p.exitValue() == 0 && Files.isRegularFile(archive) ? archive : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static String javaPath() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** JVM options shared by the kernel and its warm-up run. */
+    private static List<String> jvmOptions() {
+        int feature = Runtime.version().feature();
+        List<String> opts = new ArrayList<>();
+        opts.add("-Djava.awt.headless=true");
+        opts.add("-Dslf4j.internal.verbosity=ERROR"); // no "no SLF4J providers" notice in the server log
+        if (feature >= 18 && feature <= 23) {
+            opts.add("-Djava.security.manager=allow"); // lets the kernel turn System.exit in a cell into an error
+        }
+        opts.add("-XX:+UseParallelGC");
+        return opts;
     }
 
     private static String value(String[] args, int i, String option) {
@@ -51,25 +108,25 @@ final class Installer {
     }
 
     /** Writes the spec under {@code dataDir/kernels/name} and returns the kernel.json path. */
-    static Path install(Path dataDir, String name, String classPath) throws IOException {
+    static Path install(Path dataDir, String name, String classPath, Path archive) throws IOException {
         Path dir = dataDir.resolve("kernels").resolve(name);
         Files.createDirectories(dir);
         Path json = dir.resolve("kernel.json");
-        Files.writeString(json, kernelJson(classPath), StandardCharsets.UTF_8);
+        Files.writeString(json, kernelJson(classPath, archive), StandardCharsets.UTF_8);
         return json;
     }
 
     /** The kernel.json text for this JVM. */
-    static String kernelJson(String classPath) {
+    static String kernelJson(String classPath, Path archive) {
         int feature = Runtime.version().feature();
         List<String> argv = new ArrayList<>();
-        argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        argv.add("-Djava.awt.headless=true");
-        argv.add("-Dslf4j.internal.verbosity=ERROR"); // no "no SLF4J providers" notice in the server log
-        if (feature >= 18 && feature <= 23) {
-            argv.add("-Djava.security.manager=allow"); // lets the kernel turn System.exit in a cell into an error
+        argv.add(javaPath());
+        if (archive != null) {
+            argv.add("-XX:SharedArchiveFile=" + archive);
+            argv.add("-Xlog:cds=off");
+            argv.add("-Xlog:cds+dynamic=off");
         }
-        argv.add("-XX:+UseParallelGC");
+        argv.addAll(jvmOptions());
         argv.add("-cp");
         argv.add(classPath);
         argv.add("visionlab.kernel.Main");

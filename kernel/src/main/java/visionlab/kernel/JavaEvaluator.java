@@ -23,7 +23,7 @@ import jdk.jshell.UnresolvedReferenceException;
  */
 final class JavaEvaluator implements AutoCloseable {
 
-    private final CellExecutionControl control = new CellExecutionControl();
+    private final CellExecutionControl control;
     private final JShell shell;
     private final SourceCodeAnalysis analysis;
     /** Where each snippet id came from: {cell ordinal, first line of the snippet in its cell (0-based)}. */
@@ -32,12 +32,22 @@ final class JavaEvaluator implements AutoCloseable {
 
     /** A JShell with this JVM's class path and the given import lines evaluated. */
     JavaEvaluator(List<String> imports, PrintStream log) {
+        this(imports, log, false);
+    }
+
+    /**
+     * As above; {@code redirectExit} rewrites {@code System.exit} calls in cell code into a
+     * {@code SystemExit} error (for JVMs where no SecurityManager can veto exit).
+     */
+    JavaEvaluator(List<String> imports, PrintStream log, boolean redirectExit) {
+        control = new CellExecutionControl(redirectExit);
         shell = JShell.builder()
                 .executionEngine(CellExecutionControl.providerOf(control), Map.of())
                 .in(new ByteArrayInputStream(new byte[0]))
                 .out(log)
                 .err(log)
                 .build();
+        Trace.mark("JShell built");
         shell.addToClasspath(System.getProperty("java.class.path"));
         analysis = shell.sourceCodeAnalysis();
         for (String imp : imports) {
@@ -146,7 +156,8 @@ final class JavaEvaluator implements AutoCloseable {
             if (!d.isError()) {
                 continue;
             }
-            String msg = d.getMessage(Locale.ROOT);
+            // JShell's wrapper class has no name a learner would know: drop javac's "location: class " line
+            String msg = d.getMessage(Locale.ROOT).replaceAll("\\n\\s*location: class\\s*(?=\\n|$)", "");
             int pos = (int) Math.max(0, d.getPosition() == Diag.NOPOS ? 0 : d.getPosition());
             int from = (int) (d.getStartPosition() == Diag.NOPOS ? pos : d.getStartPosition());
             int to = (int) (d.getEndPosition() == Diag.NOPOS ? pos + 1 : d.getEndPosition());

@@ -187,6 +187,7 @@ final class JupyterAdapter {
         if (type == null) {
             return;
         }
+        Trace.mark("received " + type.getName());
         publish(m, PublishStatus.BUSY, PublishStatus.MESSAGE_TYPE);
         try {
             switch (type.getName()) {

@@ -32,6 +32,7 @@ final class Session implements AutoCloseable {
     private final PrintStream log;
     private final PrintStream originalOut = System.out;
     private final PrintStream originalErr = System.err;
+    private final java.io.InputStream originalIn = System.in;
     private final CompletableFuture<JavaEvaluator> evaluator;
     private final Renderers renderers = Renderers.defaults();
     private final OutputCapture capture;
@@ -39,6 +40,7 @@ final class Session implements AutoCloseable {
     private final boolean exitGuarded;
     private final ScheduledExecutorService timer;
     private final AtomicInteger displayIds = new AtomicInteger();
+    private volatile boolean cellWaiting;
     private final Object runLock = new Object();
     private Thread running;
     private boolean interruptRequested;
@@ -56,9 +58,16 @@ final class Session implements AutoCloseable {
             return t;
         });
         List<String> imports = defaultImports();
+        this.exitGuarded = ExitGuard.install();
+        boolean redirectExit = !exitGuarded;
         this.evaluator = CompletableFuture.supplyAsync(() -> {
-            JavaEvaluator ev = new JavaEvaluator(imports, log);
-            ev.eval("1 + 1"); // compiles once so the first real cell is quick
+            JavaEvaluator ev = new JavaEvaluator(imports, log, redirectExit);
+            Trace.mark("JShell built, imports done");
+            if (!cellWaiting) {
+                // nobody waits yet: compile one expression so the first cell does not pay for javac's cold paths
+                ev.eval("1 + 1");
+                Trace.mark("JShell warm");
+            }
             return ev;
         }, r -> {
             Thread t = new Thread(r, "visionlab-jshell-start");
@@ -66,9 +75,10 @@ final class Session implements AutoCloseable {
             t.start();
         });
         this.magics = new Magics(this);
-        this.exitGuarded = ExitGuard.install();
         System.setOut(capture.out);
         System.setErr(capture.err);
+        // cells have no keyboard: reading System.in gives end-of-input instead of blocking on the server's stdin
+        System.setIn(new java.io.ByteArrayInputStream(new byte[0]));
         current = this;
         Show.setBackend(new JupyterShow(this));
     }
@@ -109,7 +119,16 @@ final class Session implements AutoCloseable {
      * Errors are returned as {@link Outcome.Error}, never thrown.
      */
     Outcome execute(String code, Frontend frontend) {
-        JavaEvaluator ev = evaluator.join();
+        cellWaiting = true;
+        JavaEvaluator ev;
+        try {
+            ev = evaluator.join();
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return new Outcome.Error("KernelStartError", "JShell could not start: " + cause,
+                    List.of("KernelStartError: JShell could not start: " + cause, "(see the Jupyter server log)"));
+        }
+        Trace.mark("cell starts");
         capture.beginCell(frontend);
         Outcome[] result = new Outcome[1];
         Thread cell = new Thread(ExitGuard.CELLS, () -> result[0] = runCell(ev, code), "visionlab-cell");
@@ -134,6 +153,7 @@ final class Session implements AutoCloseable {
             wasInterrupted = interruptRequested;
         }
         capture.endCell();
+        Trace.mark("cell ends");
         Outcome out = result[0];
         if (out == null) {
             out = new Outcome.Error("Interrupted", "the cell was stopped", List.of("Interrupted: the cell was stopped"));
@@ -233,8 +253,7 @@ final class Session implements AutoCloseable {
         for (String p : libraryPackages(System.getProperty("java.class.path"))) {
             imports.add("import " + p + ".*;");
         }
-        imports.add("import static visionlab.kernel.Notebook.display;");
-        imports.add("import static visionlab.kernel.Notebook.updateDisplay;");
+        imports.add("import static visionlab.kernel.Notebook.*;");
         return imports;
     }
 
@@ -306,6 +325,7 @@ final class Session implements AutoCloseable {
             current = null;
             System.setOut(originalOut);
             System.setErr(originalErr);
+            System.setIn(originalIn);
             Show.setBackend(new visionlab.show.ConsoleBackend());
             ExitGuard.uninstall();
         }

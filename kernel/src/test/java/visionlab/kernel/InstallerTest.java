@@ -18,7 +18,7 @@ class InstallerTest {
     @Test
     void kernelJsonHasArgvInterruptModeAndDisplayName(@TempDir Path dir) throws Exception {
         String cp = System.getProperty("java.class.path");
-        Path json = Installer.install(dir, "visionlab", cp);
+        Path json = Installer.install(dir, "visionlab", cp, null);
         assertEquals(dir.resolve("kernels/visionlab/kernel.json"), json);
         JsonObject spec = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
         assertEquals("message", spec.get("interrupt_mode").getAsString());

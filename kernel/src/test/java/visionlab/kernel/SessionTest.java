@@ -93,6 +93,14 @@ class SessionTest {
     }
 
     @Test
+    void unknownNameErrorDoesNotMentionJShellsWrapperClass() {
+        Outcome.Error e = error(run("int k = 1;\nk + undefinedThing"));
+        assertTrue(e.evalue().startsWith("line 2, column 5: cannot find symbol"), e.evalue());
+        assertTrue(e.evalue().contains("symbol:   variable undefinedThing"), e.evalue());
+        assertFalse(e.evalue().contains("location: class"), e.evalue());
+    }
+
+    @Test
     void runtimeErrorHasTheRealClassMessageAndCellLine() {
         Outcome.Error e = error(run("int n = 1;\n\nif (n == 1) throw new IllegalStateException(\"boom \" + n);"));
         assertEquals("java.lang.IllegalStateException", e.ename());
@@ -121,8 +129,11 @@ class SessionTest {
     void systemExitIsAnErrorAndTheKernelKeepsRunning() {
         int feature = Runtime.version().feature();
         if (feature >= 24) {
-            // no SecurityManager on 24+: the guard must say so instead of pretending
+            // no SecurityManager on 24+: System.exit written in a cell is rewritten into an error instead
             assertFalse(session.exitGuarded());
+            Outcome.Error e = error(run("System.out.println(\"before\");\nSystem.exit(3);"));
+            assertEquals("SystemExit", e.ename());
+            assertEquals(5, value("2 + 3"));
             return;
         }
         assertTrue(session.exitGuarded(), "the exit guard is installed on Java " + feature);
@@ -181,6 +192,11 @@ class SessionTest {
             assertTrue((System.nanoTime() - t0) / 1_000_000 >= 3900);
         }
         assertEquals(9, value("3 * 3"), "the kernel answers the next cell");
+    }
+
+    @Test
+    void readingSystemInGivesEndOfInputInsteadOfBlocking() {
+        assertEquals(-1, value("System.in.read()"));
     }
 
     @Test
