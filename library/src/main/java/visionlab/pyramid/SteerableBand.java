@@ -83,7 +83,7 @@ public final class SteerableBand implements Displayable {
     /** Amplitude, real part and phase side by side. */
     @Override
     public MimeBundle mimeBundle() {
-        Mosaic m = Mosaic.row(amplitude().normalized(), real().normalizedAroundZero(), phase().map(
+        Mosaic m = Mosaic.row(SteerableDisplay.positive(amplitude()), SteerableDisplay.signed(real()), phase().map(
                 v -> (v + Math.PI) / (2 * Math.PI))).range(Mosaic.Range.NONE);
         return MimeBundle.png(m.image().toPng(), toString() + " (amplitude, real part, phase)");
     }

@@ -263,15 +263,22 @@ public final class SteerablePyramid implements Displayable {
         return e;
     }
 
-    /** Rows: the high-pass, then one row per scale (columns = orientations), then the low-pass. */
+    /**
+     * Rows: the high-pass, then one row per scale (columns = orientations), then the low-pass. Bands are shown
+     * with 0 as mid grey and +-(99.5th percentile of |coefficient|) as white / black.
+     */
     public Mosaic mosaic() {
         List<List<Image>> rows = new ArrayList<>();
-        rows.add(List.of(highpass));
+        rows.add(List.of(SteerableDisplay.signed(highpass)));
         for (Image[] row : bands) {
-            rows.add(List.of(row));
+            List<Image> r = new ArrayList<>();
+            for (Image b : row) {
+                r.add(SteerableDisplay.signed(b));
+            }
+            rows.add(r);
         }
-        rows.add(List.of(lowpass));
-        return Mosaic.grid(rows).range(Mosaic.Range.AROUND_ZERO).title(toString());
+        rows.add(List.of(lowpass.normalized()));
+        return Mosaic.grid(rows).range(Mosaic.Range.NONE).title(toString());
     }
 
     private void checkScale(int scale) {

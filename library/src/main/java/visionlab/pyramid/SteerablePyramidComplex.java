@@ -182,19 +182,20 @@ public final class SteerablePyramidComplex implements Displayable {
     /** What the mosaic shows of each complex band. */
     public enum Part { AMPLITUDE, REAL, PHASE }
 
-    /** Rows: high-pass, one row per scale (columns = orientations) of the chosen part, low-pass. */
+    /** Rows: high-pass, one row per scale (columns = orientations) of the chosen part, low-pass (amplitude:
+     * 0 black, 99.5th percentile white; real part: 0 mid grey; phase: -pi black to pi white). */
     public Mosaic mosaic(Part part) {
         if (part == null) {
             throw new IllegalArgumentException("part: expected AMPLITUDE, REAL or PHASE, got null");
         }
         List<List<Image>> rows = new ArrayList<>();
-        rows.add(List.of(highpass.normalizedAroundZero()));
+        rows.add(List.of(SteerableDisplay.signed(highpass)));
         for (SteerableBand[] row : bands) {
             List<Image> r = new ArrayList<>();
             for (SteerableBand b : row) {
                 switch (part) {
-                    case AMPLITUDE: r.add(b.amplitude().normalized()); break;
-                    case REAL: r.add(b.real().normalizedAroundZero()); break;
+                    case AMPLITUDE: r.add(SteerableDisplay.positive(b.amplitude())); break;
+                    case REAL: r.add(SteerableDisplay.signed(b.real())); break;
                     default: r.add(b.phase().map(v -> (v + Math.PI) / (2 * Math.PI))); break;
                 }
             }

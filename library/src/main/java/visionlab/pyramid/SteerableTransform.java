@@ -1,33 +1,43 @@
 package visionlab.pyramid;
 
+import org.jtransforms.fft.FloatFFT_1D;
 import visionlab.fourier.Fft2;
 
 /**
  * Analysis and synthesis of one image plane with the cached {@link SteerableMasks}: the orthonormal DFT,
  * masks, crops to each level's grid, inverse DFTs. Two real outputs share one complex inverse DFT
  * ({@code ifft(M1 X + i M2 X) = b1 + i b2} because each {@code M X} is Hermitian), and in synthesis one
- * forward DFT of {@code b1 + i b2} is split back by Hermitian symmetry.
+ * forward DFT of {@code b1 + i b2} is split back by Hermitian symmetry. The 2-D transforms are written as
+ * 1-D JTransforms passes over column blocks and rows with the masking, cropping and unpacking fused into
+ * them (fewer passes over memory), split over the cores.
  */
 final class SteerableTransform {
 
     private SteerableTransform() {
     }
 
+    private static final int BLOCK = 16;
     // (-i)^p as (re, im)
     private static final float[] PR = {1, 0, -1, 0};
     private static final float[] PI = {0, -1, 0, 1};
+
+    private static int tasks(int n, int units) {
+        if ((long) n < (1 << 14)) {
+            return 1;
+        }
+        return Math.max(1, Math.min(units, 4 * Runtime.getRuntime().availableProcessors()));
+    }
 
     /**
      * Fills {@code out[level][2 * entry]} (real part) and {@code out[level][2 * entry + 1]} (imaginary part,
      * complex entries only) with the coefficients of {@code plane}.
      */
     static void analyze(float[] plane, SteerableMasks mk, float[][][] out) {
-        int bigW = mk.width;
-        float[] spec = Fft2.forwardReal(plane, bigW, mk.height);
+        float[] spec = Fft2.forwardReal(plane, mk.width, mk.height);
         for (int s = 0; s < mk.levels.size(); s++) {
             SteerableMasks.Level lv = mk.levels.get(s);
-            float fs = (float) (double) mk.levelScale.get(s);
-            int n = lv.w * lv.h;
+            float fs = (float) (mk.levelScale.get(s) / ((double) lv.w * lv.h));
+            float[] tmp = new float[2 * lv.w * lv.h];
             int e = 0;
             int count = lv.entries.size();
             while (e < count) {
@@ -36,57 +46,82 @@ final class SteerableTransform {
                 if (!e1.complexOutput && e + 1 < count && !lv.entries.get(e + 1).complexOutput) {
                     e2 = lv.entries.get(e + 1);
                 }
-                float[] z = new float[2 * n];
-                gather(spec, bigW, lv, e1, e2, z);
-                Fft2.inverse(z, lv.w, lv.h);
                 float[] re = out[s][2 * e];
                 float[] im = e2 != null ? out[s][2 * e + 2] : (e1.complexOutput ? out[s][2 * e + 1] : null);
-                for (int i = 0; i < n; i++) {
-                    re[i] = fs * z[2 * i];
-                }
-                if (im != null) {
-                    for (int i = 0; i < n; i++) {
-                        im[i] = fs * z[2 * i + 1];
-                    }
-                }
+                analyzeOne(spec, mk.width, lv, e1, e2, tmp, fs, re, im);
                 e += e2 != null ? 2 : 1;
             }
         }
     }
 
-    /** z(k) = X(map k) * (c1(k) + i c2(k)), c = (-i)^p m. */
-    private static void gather(float[] spec, int bigW, SteerableMasks.Level lv, SteerableMasks.Entry e1,
-                               SteerableMasks.Entry e2, float[] z) {
+    /** Columns: gather X * (c1 + i c2) and inverse-transform; rows: inverse-transform and unpack. */
+    private static void analyzeOne(float[] spec, int bigW, SteerableMasks.Level lv, SteerableMasks.Entry e1,
+                                   SteerableMasks.Entry e2, float[] tmp, float fs, float[] re, float[] im) {
+        int w = lv.w;
+        int h = lv.h;
         float[] m1 = e1.m;
         float p1r = PR[e1.phase];
         float p1i = PI[e1.phase];
         float[] m2 = e2 != null ? e2.m : null;
         float p2r = e2 != null ? PR[e2.phase] : 0;
         float p2i = e2 != null ? PI[e2.phase] : 0;
-        int w = lv.w;
-        for (int y = 0; y < lv.h; y++) {
-            int srow = lv.rows[y] * bigW;
-            int o = y * w;
-            for (int x = 0; x < w; x++) {
-                int i = o + x;
-                float a = m1[i];
-                float qr = p1r * a;
-                float qi = p1i * a;
-                if (m2 != null) {
-                    float b = m2[i];
-                    qr -= p2i * b;
-                    qi += p2r * b;
+        FloatFFT_1D colFft = Fft2.plan1(h);
+        FloatFFT_1D rowFft = Fft2.plan1(w);
+        int blocks = (w + BLOCK - 1) / BLOCK;
+        int ct = tasks(w * h, blocks);
+        Fft2.range(ct, ct > 1, t -> {
+            float[] buf = new float[BLOCK * 2 * h];
+            for (int b = blocks * t / ct; b < blocks * (t + 1) / ct; b++) {
+                int x0 = b * BLOCK;
+                int nb = Math.min(BLOCK, w - x0);
+                for (int y = 0; y < h; y++) {
+                    int srow = lv.rows[y] * bigW;
+                    int o = y * w;
+                    for (int j = 0; j < nb; j++) {
+                        int x = x0 + j;
+                        float a = m1[o + x];
+                        float qr = p1r * a;
+                        float qi = p1i * a;
+                        if (m2 != null) {
+                            float c = m2[o + x];
+                            qr -= p2i * c;
+                            qi += p2r * c;
+                        }
+                        int k = 2 * (srow + lv.cols[x]);
+                        float xr = spec[k];
+                        float xi = spec[k + 1];
+                        int d = j * 2 * h + 2 * y;
+                        buf[d] = xr * qr - xi * qi;
+                        buf[d + 1] = xr * qi + xi * qr;
+                    }
                 }
-                if (qr == 0 && qi == 0) {
-                    continue;
+                for (int j = 0; j < nb; j++) {
+                    colFft.complexInverse(buf, j * 2 * h, false);
                 }
-                int k = 2 * (srow + lv.cols[x]);
-                float xr = spec[k];
-                float xi = spec[k + 1];
-                z[2 * i] = xr * qr - xi * qi;
-                z[2 * i + 1] = xr * qi + xi * qr;
+                for (int y = 0; y < h; y++) {
+                    int d = 2 * (y * w + x0);
+                    for (int j = 0; j < nb; j++) {
+                        tmp[d + 2 * j] = buf[j * 2 * h + 2 * y];
+                        tmp[d + 2 * j + 1] = buf[j * 2 * h + 2 * y + 1];
+                    }
+                }
             }
-        }
+        });
+        int rt = tasks(w * h, h);
+        Fft2.range(rt, rt > 1, t -> {
+            for (int y = h * t / rt; y < h * (t + 1) / rt; y++) {
+                rowFft.complexInverse(tmp, 2 * y * w, false);
+                int o = y * w;
+                for (int x = 0; x < w; x++) {
+                    re[o + x] = fs * tmp[2 * (o + x)];
+                }
+                if (im != null) {
+                    for (int x = 0; x < w; x++) {
+                        im[o + x] = fs * tmp[2 * (o + x) + 1];
+                    }
+                }
+            }
+        });
     }
 
     /** The plane whose coefficients are {@code in} (same layout as {@link #analyze}): the adjoint, which for
@@ -98,7 +133,7 @@ final class SteerableTransform {
         for (int s = 0; s < mk.levels.size(); s++) {
             SteerableMasks.Level lv = mk.levels.get(s);
             float g = (float) (1.0 / mk.levelScale.get(s));
-            int n = lv.w * lv.h;
+            float[] tmp = new float[2 * lv.w * lv.h];
             int e = 0;
             int count = lv.entries.size();
             while (e < count) {
@@ -107,32 +142,102 @@ final class SteerableTransform {
                 if (!e1.complexOutput && e + 1 < count && !lv.entries.get(e + 1).complexOutput) {
                     e2 = lv.entries.get(e + 1);
                 }
-                float[] z = new float[2 * n];
                 float[] re = in[s][2 * e];
                 float[] im = e2 != null ? in[s][2 * e + 2] : (e1.complexOutput ? in[s][2 * e + 1] : null);
-                for (int i = 0; i < n; i++) {
-                    z[2 * i] = re[i];
-                }
-                if (im != null) {
-                    for (int i = 0; i < n; i++) {
-                        z[2 * i + 1] = im[i];
-                    }
-                }
-                Fft2.forward(z, lv.w, lv.h);
-                scatter(z, lv, e1, e2, g, acc, bigW);
+                forwardPacked(lv.w, lv.h, re, im, tmp);
+                scatter(tmp, lv, e1, e2, g, acc, bigW);
                 e += e2 != null ? 2 : 1;
             }
         }
-        Fft2.inverse(acc, bigW, bigH);
-        float[] out = new float[bigW * bigH];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = acc[2 * i];
+        return inverseRealPart(acc, bigW, bigH);
+    }
+
+    /** tmp = DFT(re + i im) (im may be null). Rows first (loading fused), then column blocks. */
+    private static void forwardPacked(int w, int h, float[] re, float[] im, float[] tmp) {
+        FloatFFT_1D colFft = Fft2.plan1(h);
+        FloatFFT_1D rowFft = Fft2.plan1(w);
+        int rt = tasks(w * h, h);
+        Fft2.range(rt, rt > 1, t -> {
+            for (int y = h * t / rt; y < h * (t + 1) / rt; y++) {
+                int o = y * w;
+                for (int x = 0; x < w; x++) {
+                    tmp[2 * (o + x)] = re[o + x];
+                    tmp[2 * (o + x) + 1] = im == null ? 0f : im[o + x];
+                }
+                rowFft.complexForward(tmp, 2 * o);
+            }
+        });
+        int blocks = (w + BLOCK - 1) / BLOCK;
+        int ct = tasks(w * h, blocks);
+        Fft2.range(ct, ct > 1, t -> {
+            float[] buf = new float[BLOCK * 2 * h];
+            for (int b = blocks * t / ct; b < blocks * (t + 1) / ct; b++) {
+                int x0 = b * BLOCK;
+                int nb = Math.min(BLOCK, w - x0);
+                copyColumnsOut(tmp, w, h, x0, nb, buf);
+                for (int j = 0; j < nb; j++) {
+                    colFft.complexForward(buf, j * 2 * h);
+                }
+                copyColumnsIn(buf, w, h, x0, nb, tmp, 1f);
+            }
+        });
+    }
+
+    private static void copyColumnsOut(float[] a, int w, int h, int x0, int nb, float[] buf) {
+        for (int y = 0; y < h; y++) {
+            int src = 2 * (y * w + x0);
+            for (int j = 0; j < nb; j++) {
+                buf[j * 2 * h + 2 * y] = a[src + 2 * j];
+                buf[j * 2 * h + 2 * y + 1] = a[src + 2 * j + 1];
+            }
         }
+    }
+
+    private static void copyColumnsIn(float[] buf, int w, int h, int x0, int nb, float[] a, float scale) {
+        for (int y = 0; y < h; y++) {
+            int dst = 2 * (y * w + x0);
+            for (int j = 0; j < nb; j++) {
+                a[dst + 2 * j] = buf[j * 2 * h + 2 * y] * scale;
+                a[dst + 2 * j + 1] = buf[j * 2 * h + 2 * y + 1] * scale;
+            }
+        }
+    }
+
+    /** Re(ifft(acc)) / (W H): columns, then rows with the real part unpacked. */
+    private static float[] inverseRealPart(float[] acc, int w, int h) {
+        FloatFFT_1D colFft = Fft2.plan1(h);
+        FloatFFT_1D rowFft = Fft2.plan1(w);
+        int blocks = (w + BLOCK - 1) / BLOCK;
+        int ct = tasks(w * h, blocks);
+        Fft2.range(ct, ct > 1, t -> {
+            float[] buf = new float[BLOCK * 2 * h];
+            for (int b = blocks * t / ct; b < blocks * (t + 1) / ct; b++) {
+                int x0 = b * BLOCK;
+                int nb = Math.min(BLOCK, w - x0);
+                copyColumnsOut(acc, w, h, x0, nb, buf);
+                for (int j = 0; j < nb; j++) {
+                    colFft.complexInverse(buf, j * 2 * h, false);
+                }
+                copyColumnsIn(buf, w, h, x0, nb, acc, 1f);
+            }
+        });
+        float[] out = new float[w * h];
+        float scale = (float) (1.0 / ((double) w * h));
+        int rt = tasks(w * h, h);
+        Fft2.range(rt, rt > 1, t -> {
+            for (int y = h * t / rt; y < h * (t + 1) / rt; y++) {
+                rowFft.complexInverse(acc, 2 * y * w, false);
+                int o = y * w;
+                for (int x = 0; x < w; x++) {
+                    out[o + x] = scale * acc[2 * (o + x)];
+                }
+            }
+        });
         return out;
     }
 
     /** acc(map k) += g (conj(c1) A(k) + conj(c2) B(k)), A and B the spectra of the real and imaginary part
-     * of the transformed pair (or A = Z when there is no partner). */
+     * of the transformed pair (or A = Z when there is no partner). Rows of acc are disjoint per level row. */
     private static void scatter(float[] z, SteerableMasks.Level lv, SteerableMasks.Entry e1,
                                 SteerableMasks.Entry e2, float g, float[] acc, int bigW) {
         float[] m1 = e1.m;
@@ -143,49 +248,52 @@ final class SteerableTransform {
         float p2i = e2 != null ? PI[e2.phase] : 0;
         int w = lv.w;
         int h = lv.h;
-        for (int y = 0; y < h; y++) {
-            int my = (h - y) % h;
-            int drow = lv.rows[y] * bigW;
-            for (int x = 0; x < w; x++) {
-                int i = y * w + x;
-                float a1 = m1[i] * g;
-                float a2 = m2 != null ? m2[i] * g : 0;
-                if (a1 == 0 && a2 == 0) {
-                    continue;
+        int rt = tasks(w * h, h);
+        Fft2.range(rt, rt > 1, t -> {
+            for (int y = h * t / rt; y < h * (t + 1) / rt; y++) {
+                int my = y == 0 ? 0 : h - y;
+                int drow = lv.rows[y] * bigW;
+                for (int x = 0; x < w; x++) {
+                    int i = y * w + x;
+                    float a1 = m1[i] * g;
+                    float a2 = m2 != null ? m2[i] * g : 0;
+                    if (a1 == 0 && a2 == 0) {
+                        continue;
+                    }
+                    float zr = z[2 * i];
+                    float zi = z[2 * i + 1];
+                    float ar;
+                    float ai;
+                    float br = 0;
+                    float bi = 0;
+                    if (m2 != null) {
+                        int j = my * w + (x == 0 ? 0 : w - x);
+                        float cr = z[2 * j];
+                        float ci = z[2 * j + 1];
+                        ar = 0.5f * (zr + cr);
+                        ai = 0.5f * (zi - ci);
+                        br = 0.5f * (zi + ci);
+                        bi = -0.5f * (zr - cr);
+                    } else {
+                        ar = zr;
+                        ai = zi;
+                    }
+                    // conj(c) = (pr m, -pi m)
+                    float c1r = p1r * a1;
+                    float c1i = -p1i * a1;
+                    float vr = c1r * ar - c1i * ai;
+                    float vi = c1r * ai + c1i * ar;
+                    if (m2 != null) {
+                        float c2r = p2r * a2;
+                        float c2i = -p2i * a2;
+                        vr += c2r * br - c2i * bi;
+                        vi += c2r * bi + c2i * br;
+                    }
+                    int k = 2 * (drow + lv.cols[x]);
+                    acc[k] += vr;
+                    acc[k + 1] += vi;
                 }
-                float zr = z[2 * i];
-                float zi = z[2 * i + 1];
-                float ar;
-                float ai;
-                float br = 0;
-                float bi = 0;
-                if (m2 != null) {
-                    int j = my * w + (w - x) % w;
-                    float cr = z[2 * j];
-                    float ci = z[2 * j + 1];
-                    ar = 0.5f * (zr + cr);
-                    ai = 0.5f * (zi - ci);
-                    br = 0.5f * (zi + ci);
-                    bi = -0.5f * (zr - cr);
-                } else {
-                    ar = zr;
-                    ai = zi;
-                }
-                // conj(c) = (pr m, -pi m)
-                float c1r = p1r * a1;
-                float c1i = -p1i * a1;
-                float vr = c1r * ar - c1i * ai;
-                float vi = c1r * ai + c1i * ar;
-                if (m2 != null) {
-                    float c2r = p2r * a2;
-                    float c2i = -p2i * a2;
-                    vr += c2r * br - c2i * bi;
-                    vi += c2r * bi + c2i * br;
-                }
-                int k = 2 * (drow + lv.cols[x]);
-                acc[k] += vr;
-                acc[k + 1] += vi;
             }
-        }
+        });
     }
 }

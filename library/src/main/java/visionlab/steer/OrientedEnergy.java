@@ -224,7 +224,8 @@ public final class OrientedEnergy implements Displayable {
 
     /**
      * Colour picture: hue = dominant orientation (0 to 180 degrees round the colour circle: red = 0,
-     * vertical structure), saturation 1, value = strength divided by its 99th percentile (clamped to 1).
+     * vertical structure), saturation 1, value = sqrt(strength / its 99th percentile), clamped to 1 (energy is squared
+     * contrast, so the square root makes value follow contrast).
      */
     public Image colour() {
         compute();
@@ -241,7 +242,7 @@ public final class OrientedEnergy implements Displayable {
         float[] gg = out.plane(1);
         float[] b = out.plane(2);
         for (int i = 0; i < o.length; i++) {
-            float v = Math.min(1f, s[i] / ref);
+            float v = (float) Math.sqrt(Math.min(1f, s[i] / ref));
             int rgb = Color.HSBtoRGB((float) (o[i] / Math.PI), 1f, v);
             r[i] = ((rgb >> 16) & 255) / 255f;
             gg[i] = ((rgb >> 8) & 255) / 255f;

@@ -267,7 +267,7 @@ public final class Steerable implements Displayable {
         for (int i = 0; i < count; i++) {
             tiles.add(kernel(period * i / count));
         }
-        int zoom = Math.max(1, Math.min(8, 64 / (2 * radius + 1)));
+        int zoom = Math.max(1, Math.min(8, 128 / (2 * radius + 1)));
         return Mosaic.row(tiles).range(Mosaic.Range.AROUND_ZERO_SHARED).zoom(zoom)
                 .title(String.format(Locale.ROOT, "Gaussian derivative order %d, sigma %.3g: %d angles from 0 to %d deg",
                         order, sigma, count, order % 2 == 1 ? 360 : 180));
@@ -276,7 +276,7 @@ public final class Steerable implements Displayable {
     /** The basis filters side by side. */
     @Override
     public MimeBundle mimeBundle() {
-        int zoom = Math.max(1, Math.min(8, 64 / (2 * radius + 1)));
+        int zoom = Math.max(1, Math.min(8, 128 / (2 * radius + 1)));
         Mosaic m = Mosaic.row(basis()).range(Mosaic.Range.AROUND_ZERO_SHARED).zoom(zoom);
         return MimeBundle.png(m.image().toPng(), toString());
     }
