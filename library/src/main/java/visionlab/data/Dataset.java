@@ -201,6 +201,14 @@ public final class Dataset implements Displayable {
     }
 
     /**
+     * The stored input rows themselves, not copied (a training loop reads them without copying a large
+     * set). Read-only by contract: changing them changes this data set.
+     */
+    public float[][] inputRowsView() {
+        return x.clone();
+    }
+
+    /**
      * Target rows (float32 copies) for a network with {@code outputs} output units: the real targets
      * (which must have that width); or for labels, one-hot when {@code outputs == classes}, the label itself
      * (0 or 1) when {@code outputs == 1} and there are 2 classes.

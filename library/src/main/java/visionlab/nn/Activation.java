@@ -161,7 +161,7 @@ public final class Activation implements Layer, Displayable {
             switch (kind) {
                 case RELU:
                     for (int c = 0; c < n; c++) {
-                        v[c] = v[c] > 0 ? v[c] : 0f;
+                        v[c] = Math.max(v[c], 0f);
                     }
                     break;
                 case LEAKY_RELU: {

@@ -6,9 +6,9 @@ import java.util.concurrent.Future;
 
 /**
  * The float32 training engine of an {@link Mlp}: forward and backward passes over a mini-batch with
- * preallocated buffers. A batch of 32 or more rows is cut into two fixed halves (shards) whose weight
- * gradients are added in a fixed order, so the result is bit for bit the same whether the halves run on
- * one thread or two.
+ * preallocated buffers. A large step (batch of 32 or more rows, batch x parameters of 100,000 or more) is
+ * cut into two fixed halves (shards) whose weight gradients are added in a fixed order, so the result is
+ * bit for bit the same whether the halves run on one thread or two.
  */
 final class Engine {
 
@@ -27,7 +27,7 @@ final class Engine {
         this.net = net;
         this.sizes = net.sizes();
         this.layers = sizes.length - 1;
-        int nShards = maxBatch >= 32 ? 2 : 1;
+        int nShards = maxBatch >= 32 && (long) maxBatch * net.parameterCount() >= 100_000 ? 2 : 1;
         this.shards = new Shard[nShards];
         for (int s = 0; s < nShards; s++) {
             shards[s] = new Shard((maxBatch + nShards - 1) / nShards);
@@ -36,8 +36,8 @@ final class Engine {
         gb = new float[layers][];
         wTrans = new float[layers][][];
         for (int l = 0; l < layers; l++) {
-            gW[l] = new float[sizes[l]][sizes[l + 1]];
-            gb[l] = new float[sizes[l + 1]];
+            gW[l] = shards[0].gW[l]; // shard 0's gradient buffers hold the sum
+            gb[l] = shards[0].gb[l];
             wTrans[l] = new float[sizes[l + 1]][sizes[l]];
         }
         this.threads = threads;
@@ -48,6 +48,7 @@ final class Engine {
         final float[][][] delta = new float[layers + 1][][];
         final float[][][] gW = new float[layers][][];
         final float[][] gb = new float[layers][];
+        final int[] nz;
         float[][] target;
         int from;
         int rows;
@@ -65,6 +66,11 @@ final class Engine {
                 gb[l] = new float[sizes[l + 1]];
             }
             target = new float[cap][];
+            int widest = cap;
+            for (int sz : sizes) {
+                widest = Math.max(widest, sz);
+            }
+            nz = new int[widest];
         }
 
         void forward() {
@@ -75,7 +81,7 @@ final class Engine {
                 for (int r = 0; r < rows; r++) {
                     System.arraycopy(b, 0, out[r], 0, b.length);
                 }
-                Gemm.mulAdd(out, 0, rows, in, net.wt[l], sizes[l], sizes[l + 1]);
+                Gemm.mulAdd(out, 0, rows, in, net.wt[l], sizes[l], sizes[l + 1], nz);
                 net.acts[l].applyInPlace(out, rows, sizes[l + 1]);
             }
         }
@@ -91,11 +97,7 @@ final class Engine {
             }
             for (int l = layers - 1; l >= 0; l--) {
                 float[][] d = delta[l + 1];
-                float[][] g = gW[l];
-                for (float[] row : g) {
-                    java.util.Arrays.fill(row, 0f);
-                }
-                Gemm.mulAddTransA(g, 0, sizes[l], act[l], d, rows, sizes[l + 1]);
+                Gemm.mulTransA(gW[l], 0, sizes[l], act[l], d, rows, sizes[l + 1], nz);
                 float[] gbl = gb[l];
                 java.util.Arrays.fill(gbl, 0f);
                 for (int r = 0; r < rows; r++) {
@@ -109,7 +111,7 @@ final class Engine {
                     for (int r = 0; r < rows; r++) {
                         java.util.Arrays.fill(dPrev[r], 0, sizes[l], 0f);
                     }
-                    Gemm.mulAdd(dPrev, 0, rows, d, wTrans[l], sizes[l + 1], sizes[l]);
+                    Gemm.mulAdd(dPrev, 0, rows, d, wTrans[l], sizes[l + 1], sizes[l], nz);
                     net.acts[l - 1].backwardInPlace(act[l], dPrev, rows, sizes[l]);
                 }
             }
@@ -200,8 +202,6 @@ final class Engine {
         double sum = 0;
         lastCorrect = 0;
         for (int l = 0; l < layers; l++) {
-            copy(shards[0].gW[l], gW[l]);
-            System.arraycopy(shards[0].gb[l], 0, gb[l], 0, gb[l].length);
             for (int s = 1; s < nShards; s++) {
                 add(shards[s].gW[l], gW[l]);
                 float[] src = shards[s].gb[l];
@@ -249,12 +249,6 @@ final class Engine {
             for (int j = 0; j < ai.length; j++) {
                 t[j][i] = ai[j];
             }
-        }
-    }
-
-    private static void copy(float[][] src, float[][] dst) {
-        for (int i = 0; i < src.length; i++) {
-            System.arraycopy(src[i], 0, dst[i], 0, src[i].length);
         }
     }
 

@@ -11,46 +11,85 @@ final class Gemm {
     private Gemm() {
     }
 
-    /** C[i][0..n) += sum_{p<k} A[i][p] B[p][0..n) for i in [i0, i1). Groups of four zeros in A are skipped. */
-    static void mulAdd(float[][] c, int i0, int i1, float[][] a, float[][] b, int k, int n) {
+    /**
+     * C[i][0..n) += sum_{p<k} A[i][p] B[p][0..n) for i in [i0, i1). Zeros of A are skipped: the non-zero
+     * A[i][p] are gathered (into {@code nz}, at least k long) and taken four at a time.
+     */
+    static void mulAdd(float[][] c, int i0, int i1, float[][] a, float[][] b, int k, int n, int[] nz) {
         for (int i = i0; i < i1; i++) {
             float[] ci = c[i];
             float[] ai = a[i];
-            int p = 0;
-            for (; p + 4 <= k; p += 4) {
-                float a0 = ai[p];
-                float a1 = ai[p + 1];
-                float a2 = ai[p + 2];
-                float a3 = ai[p + 3];
-                if (a0 == 0 && a1 == 0 && a2 == 0 && a3 == 0) {
-                    continue;
-                }
-                row4(ci, b[p], b[p + 1], b[p + 2], b[p + 3], a0, a1, a2, a3, n);
+            int cnt = 0;
+            for (int p = 0; p < k; p++) {
+                nz[cnt] = p; // branch-free gather of the non-zero positions
+                cnt += ai[p] != 0 ? 1 : 0;
             }
-            for (; p < k; p++) {
-                row1(ci, b[p], ai[p], n);
+            int q = 0;
+            for (; q + 4 <= cnt; q += 4) {
+                int p0 = nz[q];
+                int p1 = nz[q + 1];
+                int p2 = nz[q + 2];
+                int p3 = nz[q + 3];
+                row4(ci, b[p0], b[p1], b[p2], b[p3], ai[p0], ai[p1], ai[p2], ai[p3], n);
+            }
+            for (; q < cnt; q++) {
+                row1(ci, b[nz[q]], ai[nz[q]], n);
             }
         }
     }
 
-    /** C[i][0..n) += sum_{p<k} A[p][i] B[p][0..n) for i in [i0, i1) (C += A^T B). */
-    static void mulAddTransA(float[][] c, int i0, int i1, float[][] a, float[][] b, int k, int n) {
+    /**
+     * C[i][0..n) = sum_{p<k} A[p][i] B[p][0..n) for i in [i0, i1) (C = A^T B, overwriting C); zeros of A
+     * are skipped as in {@link #mulAdd}.
+     */
+    static void mulTransA(float[][] c, int i0, int i1, float[][] a, float[][] b, int k, int n, int[] nz) {
         for (int i = i0; i < i1; i++) {
             float[] ci = c[i];
-            int p = 0;
-            for (; p + 4 <= k; p += 4) {
-                float a0 = a[p][i];
-                float a1 = a[p + 1][i];
-                float a2 = a[p + 2][i];
-                float a3 = a[p + 3][i];
-                if (a0 == 0 && a1 == 0 && a2 == 0 && a3 == 0) {
-                    continue;
+            int cnt = 0;
+            for (int p = 0; p < k; p++) {
+                nz[cnt] = p;
+                cnt += a[p][i] != 0 ? 1 : 0;
+            }
+            if (cnt < 4) {
+                java.util.Arrays.fill(ci, 0, n, 0f);
+                for (int q = 0; q < cnt; q++) {
+                    row1(ci, b[nz[q]], a[nz[q]][i], n);
                 }
-                row4(ci, b[p], b[p + 1], b[p + 2], b[p + 3], a0, a1, a2, a3, n);
+                continue;
             }
-            for (; p < k; p++) {
-                row1(ci, b[p], a[p][i], n);
+            int p0 = nz[0];
+            int p1 = nz[1];
+            int p2 = nz[2];
+            int p3 = nz[3];
+            set4(ci, b[p0], b[p1], b[p2], b[p3], a[p0][i], a[p1][i], a[p2][i], a[p3][i], n);
+            int q = 4;
+            for (; q + 4 <= cnt; q += 4) {
+                p0 = nz[q];
+                p1 = nz[q + 1];
+                p2 = nz[q + 2];
+                p3 = nz[q + 3];
+                row4(ci, b[p0], b[p1], b[p2], b[p3], a[p0][i], a[p1][i], a[p2][i], a[p3][i], n);
             }
+            for (; q < cnt; q++) {
+                row1(ci, b[nz[q]], a[nz[q]][i], n);
+            }
+        }
+    }
+
+    /** t[j][i] = a[i][j] for i &lt; rows, j &lt; cols. */
+    static void transpose(float[][] a, int rows, int cols, float[][] t) {
+        for (int i = 0; i < rows; i++) {
+            float[] ai = a[i];
+            for (int j = 0; j < cols; j++) {
+                t[j][i] = ai[j];
+            }
+        }
+    }
+
+    private static void set4(float[] c, float[] b0, float[] b1, float[] b2, float[] b3, float a0, float a1,
+            float a2, float a3, int n) {
+        for (int j = 0; j < n; j++) {
+            c[j] = Math.fma(a3, b3[j], Math.fma(a2, b2[j], Math.fma(a1, b1[j], a0 * b0[j])));
         }
     }
 
@@ -62,9 +101,6 @@ final class Gemm {
     }
 
     private static void row1(float[] c, float[] b0, float a0, int n) {
-        if (a0 == 0) {
-            return;
-        }
         for (int j = 0; j < n; j++) {
             c[j] = Math.fma(a0, b0[j], c[j]);
         }

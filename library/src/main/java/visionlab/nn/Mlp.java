@@ -364,7 +364,7 @@ public final class Mlp implements Displayable {
             throw new IllegalArgumentException("data: expected inputs of " + sizes[0] + " values, got "
                     + (data == null ? "null" : data.inputSize()));
         }
-        float[][] out = outputs(data.inputRows());
+        float[][] out = outputs(data.inputRowsView());
         int[] k = new int[out.length];
         for (int r = 0; r < out.length; r++) {
             k[r] = classOf(out[r]);
@@ -401,7 +401,7 @@ public final class Mlp implements Displayable {
     /** The mean loss E over {@code data} (float32 path). */
     public double loss(Dataset data, Loss loss) {
         requireData(data, loss);
-        float[][] x = data.inputRows();
+        float[][] x = data.inputRowsView();
         float[][] t = data.targetRows(outputs());
         Engine e = new Engine(this, Math.min(x.length, 256), 1);
         return Trainer.meanLoss(e, x, t, loss, outputActivation(), outputs());

@@ -128,9 +128,9 @@ public final class Trainer {
         }
         boolean labelled = data.hasLabels();
         int nOut = net.outputs();
-        float[][] x = train.inputRows();
+        float[][] x = train.inputRowsView();
         float[][] t = train.targetRows(nOut);
-        float[][] vx = val == null ? null : val.inputRows();
+        float[][] vx = val == null ? null : val.inputRowsView();
         float[][] vt = val == null ? null : val.targetRows(nOut);
         int n = x.length;
         int batch = Math.min(batchSize, n);
