@@ -258,7 +258,7 @@ public final class Activation implements Layer, Displayable {
         return kind.hashCode() * 31 + Double.hashCode(alpha);
     }
 
-    /** A plot of f and f' on [-4, 4] (softmax: of its first unit with the other at 0). */
+    /** A plot of f and f' on [-5, 5] (softmax: of its first unit with the other at 0). */
     @Override
     public MimeBundle mimeBundle() {
         return Plots.activations(this).mimeBundle();

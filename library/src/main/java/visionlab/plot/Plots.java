@@ -102,7 +102,7 @@ public final class Plots {
 
     // ------------------------------------------------------------------ activations
 
-    /** f(a) (solid) and f'(a) (dashed) on [-4, 4], one panel per activation (softmax: of a_1 with a_2 = 0). */
+    /** f(a) (solid) and f'(a) (dashed) on [-5, 5], one panel per activation (softmax: of a_1 with a_2 = 0). */
     public static Chart activations(Activation... fs) {
         if (fs == null || fs.length == 0) {
             fs = new Activation[] {Activation.SIGMOID, Activation.TANH, Activation.RELU, Activation.leakyRelu(0.1)};
@@ -114,7 +114,7 @@ public final class Plots {
             double[] y = new double[n];
             double[] d = new double[n];
             for (int i = 0; i < n; i++) {
-                a[i] = -4 + 8.0 * i / (n - 1);
+                a[i] = -5 + 10.0 * i / (n - 1);
                 if (f.isSoftmax()) {
                     Matrix out = f.forward(Matrix.row(a[i], 0));
                     y[i] = out.get(0, 0);
@@ -126,6 +126,7 @@ public final class Plots {
             }
             XYChart c = xy(f.name(), "a", "", fs.length == 1 ? WIDTH : 400, fs.length == 1 ? HEIGHT : 300);
             c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+            c.getStyler().setYAxisTickMarkSpacingHint(50);
             XYSeries s = c.addSeries("f(a)", a, y);
             s.setMarker(SeriesMarkers.NONE);
             s.setLineColor(CLASS_COLORS[0]);
