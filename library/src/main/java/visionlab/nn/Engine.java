@@ -48,7 +48,12 @@ final class Engine {
         final float[][][] delta = new float[layers + 1][][];
         final float[][][] gW = new float[layers][][];
         final float[][] gb = new float[layers][];
-        final int[] nz;
+        final int[][][] nz;      // [l][row][]: non-zero positions of each row of act[l]
+        final int[][] nzCount;   // [l][row]
+        final int[][][] rowsOf;  // [l][column][]: rows where act[l] is non-zero in that column
+        final int[][] colCount;  // [l][column]
+        final int[][] scratch;   // gather buffers for the dC/dx products
+        final int[] scratchCount;
         float[][] target;
         int from;
         int rows;
@@ -66,11 +71,21 @@ final class Engine {
                 gb[l] = new float[sizes[l + 1]];
             }
             target = new float[cap][];
-            int widest = cap;
+            int widest = 1;
             for (int sz : sizes) {
                 widest = Math.max(widest, sz);
             }
-            nz = new int[widest];
+            nz = new int[layers][][];
+            nzCount = new int[layers][cap];
+            rowsOf = new int[layers][][];
+            colCount = new int[layers][];
+            for (int l = 0; l < layers; l++) {
+                nz[l] = new int[cap][sizes[l]];
+                rowsOf[l] = new int[sizes[l]][cap];
+                colCount[l] = new int[sizes[l]];
+            }
+            scratch = new int[cap][widest];
+            scratchCount = new int[cap];
         }
 
         void forward() {
@@ -81,7 +96,7 @@ final class Engine {
                 for (int r = 0; r < rows; r++) {
                     System.arraycopy(b, 0, out[r], 0, b.length);
                 }
-                Gemm.mulAdd(out, 0, rows, in, net.wt[l], sizes[l], sizes[l + 1], nz);
+                Gemm.mulAdd(out, 0, rows, in, net.wt[l], sizes[l], sizes[l + 1], nz[l], nzCount[l]);
                 net.acts[l].applyInPlace(out, rows, sizes[l + 1]);
             }
         }
@@ -97,7 +112,8 @@ final class Engine {
             }
             for (int l = layers - 1; l >= 0; l--) {
                 float[][] d = delta[l + 1];
-                Gemm.mulTransA(gW[l], 0, sizes[l], act[l], d, rows, sizes[l + 1], nz);
+                Gemm.columnsToRows(nz[l], nzCount[l], rows, rowsOf[l], colCount[l]);
+                Gemm.mulTransA(gW[l], 0, sizes[l], act[l], d, sizes[l + 1], rowsOf[l], colCount[l]);
                 float[] gbl = gb[l];
                 java.util.Arrays.fill(gbl, 0f);
                 for (int r = 0; r < rows; r++) {
@@ -111,7 +127,7 @@ final class Engine {
                     for (int r = 0; r < rows; r++) {
                         java.util.Arrays.fill(dPrev[r], 0, sizes[l], 0f);
                     }
-                    Gemm.mulAdd(dPrev, 0, rows, d, wTrans[l], sizes[l + 1], sizes[l], nz);
+                    Gemm.mulAdd(dPrev, 0, rows, d, wTrans[l], sizes[l + 1], sizes[l], scratch, scratchCount);
                     net.acts[l - 1].backwardInPlace(act[l], dPrev, rows, sizes[l]);
                 }
             }

@@ -12,44 +12,44 @@ final class Gemm {
     }
 
     /**
-     * C[i][0..n) += sum_{p<k} A[i][p] B[p][0..n) for i in [i0, i1). Zeros of A are skipped: the non-zero
-     * A[i][p] are gathered (into {@code nz}, at least k long) and taken four at a time.
+     * C[i][0..n) += sum_{p<k} A[i][p] B[p][0..n) for i in [i0, i1). Zeros of A are skipped: the positions
+     * of the non-zero A[i][p] are gathered into {@code nz[i]} (their number into {@code count[i]}, kept for
+     * {@link #mulTransA}) and taken four at a time.
      */
-    static void mulAdd(float[][] c, int i0, int i1, float[][] a, float[][] b, int k, int n, int[] nz) {
+    static void mulAdd(float[][] c, int i0, int i1, float[][] a, float[][] b, int k, int n, int[][] nz, int[] count) {
         for (int i = i0; i < i1; i++) {
             float[] ci = c[i];
             float[] ai = a[i];
+            int[] nzi = nz[i];
             int cnt = 0;
             for (int p = 0; p < k; p++) {
-                nz[cnt] = p; // branch-free gather of the non-zero positions
+                nzi[cnt] = p; // branch-free gather of the non-zero positions
                 cnt += ai[p] != 0 ? 1 : 0;
             }
+            count[i] = cnt;
             int q = 0;
             for (; q + 4 <= cnt; q += 4) {
-                int p0 = nz[q];
-                int p1 = nz[q + 1];
-                int p2 = nz[q + 2];
-                int p3 = nz[q + 3];
+                int p0 = nzi[q];
+                int p1 = nzi[q + 1];
+                int p2 = nzi[q + 2];
+                int p3 = nzi[q + 3];
                 row4(ci, b[p0], b[p1], b[p2], b[p3], ai[p0], ai[p1], ai[p2], ai[p3], n);
             }
             for (; q < cnt; q++) {
-                row1(ci, b[nz[q]], ai[nz[q]], n);
+                row1(ci, b[nzi[q]], ai[nzi[q]], n);
             }
         }
     }
 
     /**
-     * C[i][0..n) = sum_{p<k} A[p][i] B[p][0..n) for i in [i0, i1) (C = A^T B, overwriting C); zeros of A
-     * are skipped as in {@link #mulAdd}.
+     * C[i][0..n) = sum_p A[p][i] B[p][0..n) for i in [i0, i1) (C = A^T B, overwriting C), summing only over
+     * the rows p listed in {@code rowsOf[i][0..count[i])} (ascending): those where A[p][i] is not zero.
      */
-    static void mulTransA(float[][] c, int i0, int i1, float[][] a, float[][] b, int k, int n, int[] nz) {
+    static void mulTransA(float[][] c, int i0, int i1, float[][] a, float[][] b, int n, int[][] rowsOf, int[] count) {
         for (int i = i0; i < i1; i++) {
             float[] ci = c[i];
-            int cnt = 0;
-            for (int p = 0; p < k; p++) {
-                nz[cnt] = p;
-                cnt += a[p][i] != 0 ? 1 : 0;
-            }
+            int[] nz = rowsOf[i];
+            int cnt = count[i];
             if (cnt < 4) {
                 java.util.Arrays.fill(ci, 0, n, 0f);
                 for (int q = 0; q < cnt; q++) {
@@ -72,6 +72,18 @@ final class Gemm {
             }
             for (; q < cnt; q++) {
                 row1(ci, b[nz[q]], a[nz[q]][i], n);
+            }
+        }
+    }
+
+    /** Inverts per-row lists of non-zero columns into per-column lists of rows (rows ascending). */
+    static void columnsToRows(int[][] nz, int[] count, int rows, int[][] rowsOf, int[] colCount) {
+        java.util.Arrays.fill(colCount, 0);
+        for (int r = 0; r < rows; r++) {
+            int[] nzr = nz[r];
+            for (int q = 0, cnt = count[r]; q < cnt; q++) {
+                int i = nzr[q];
+                rowsOf[i][colCount[i]++] = r;
             }
         }
     }
