@@ -90,6 +90,31 @@ public final class Plots {
         return Chart.of(c, String.format(Locale.ROOT, "loss curve, %d epochs%s", ep.length, logY ? ", log scale" : ""));
     }
 
+    /**
+     * Several training runs on one chart (log loss axis), one curve per history, e.g. SGD with batch 1, 32
+     * and N on the same data.
+     */
+    public static Chart lossCurves(List<String> names, List<History> histories) {
+        if (names == null || histories == null || names.size() != histories.size() || names.isEmpty()) {
+            throw new IllegalArgumentException("names, histories: expected two non-empty lists of equal length, got "
+                    + (names == null ? "null" : names.size()) + " and " + (histories == null ? "null" : histories.size()));
+        }
+        XYChart c = xy("Loss", "epoch", "loss (log scale)", WIDTH, HEIGHT);
+        for (int i = 0; i < histories.size(); i++) {
+            History h = histories.get(i);
+            if (h == null || h.epochs() == 0) {
+                throw new IllegalArgumentException("histories[" + i + "]: expected at least one epoch");
+            }
+            double[] ep = h.rows().stream().mapToDouble(History.Row::epoch).toArray();
+            XYSeries s = c.addSeries(String.valueOf(names.get(i)), ep, positive(h.losses(), true));
+            s.setMarker(SeriesMarkers.NONE);
+            Color col = CLASS_COLORS[i % CLASS_COLORS.length];
+            s.setLineColor(col);
+        }
+        c.getStyler().setYAxisLogarithmic(true);
+        return Chart.of(c, "loss curves of " + histories.size() + " runs: " + String.join(", ", names));
+    }
+
     private static double[] positive(double[] v, boolean log) {
         double[] out = v.clone();
         if (log) {
