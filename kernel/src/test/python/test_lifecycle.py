@@ -68,6 +68,20 @@ class LifeCycle(unittest.TestCase):
         content, _ = execute(self.kc, "forged")
         self.assertEqual(content["status"], "error", "the forged cell must not have run")
 
+    def test_cells_queued_behind_a_failed_cell_are_aborted(self):
+        execute(self.kc, "1 + 1")
+        ids = [self.kc.execute(c) for c in ("int a1 = 1;", 'throw new IllegalStateException("stop here");', "int b1 = 2;")]
+        replies = {}
+        while len(replies) < 3:
+            r = self.kc.get_shell_msg(timeout=TIMEOUT)
+            if r["parent_header"].get("msg_id") in ids:
+                replies[r["parent_header"]["msg_id"]] = r["content"]["status"]
+        self.assertEqual([replies[i] for i in ids], ["ok", "error", "aborted"])
+        content, _ = execute(self.kc, "a1")
+        self.assertEqual(content["status"], "ok", "the kernel runs cells again after the aborted ones")
+        content, _ = execute(self.kc, "b1")
+        self.assertEqual(content["status"], "error", "the aborted cell did not run")
+
     def test_restart_gives_a_fresh_jshell_and_shutdown_ends_the_process(self):
         execute(self.kc, "int kept = 41;")
         self.km.restart_kernel(now=False)
