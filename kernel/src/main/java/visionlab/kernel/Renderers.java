@@ -112,13 +112,9 @@ final class Renderers {
     }
 
     private static Rendered renderChart(Chart<?, ?> chart) {
-        try {
-            byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-            String title = chart.getTitle() == null || chart.getTitle().isEmpty() ? "" : " \"" + chart.getTitle() + "\"";
-            return png(png, chart.getClass().getSimpleName() + title + " " + chart.getWidth() + "x" + chart.getHeight());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        byte[] png = encodePng(BitmapEncoder.getBufferedImage(chart));
+        String title = chart.getTitle() == null || chart.getTitle().isEmpty() ? "" : " \"" + chart.getTitle() + "\"";
+        return png(png, chart.getClass().getSimpleName() + title + " " + chart.getWidth() + "x" + chart.getHeight());
     }
 
     private static Rendered renderTable(Table table) {
