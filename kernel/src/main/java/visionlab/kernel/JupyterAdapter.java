@@ -88,6 +88,14 @@ final class JupyterAdapter {
         }
     }
 
+    /** execute_reply for a request skipped because an earlier cell failed ("Run All" stops at the error). */
+    private static final class AbortedReply {
+        @SuppressWarnings("unused")
+        private final String status = "aborted";
+    }
+
+    private final Map<Channel, ZMQ.Poller> pollers = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Binds every channel of {@code connectionFile} and starts serving. */
     JupyterAdapter(Path connectionFile, Session session, PrintStream log) throws IOException {
         this.session = session;
@@ -144,6 +152,7 @@ final class JupyterAdapter {
     private void serve(Channel channel) {
         ZMQ.Poller poller = ctx.poller(1);
         poller.register(channel, ZMQ.Poller.POLLIN);
+        pollers.put(channel, poller);
         while (running) {
             if (poller.poll(POLL_MS) <= 0) {
                 continue;
@@ -166,6 +175,38 @@ final class JupyterAdapter {
             } catch (RuntimeException e) {
                 log.println("visionlab kernel: error handling " + m.getHeader().getType() + ": " + e);
                 e.printStackTrace(log);
+            }
+        }
+    }
+
+    /** The messages already waiting on {@code channel} (read now, before the client can react to a reply). */
+    private List<Message<?>> queued(Channel channel) {
+        List<Message<?>> out = new ArrayList<>();
+        ZMQ.Poller poller = pollers.get(channel);
+        while (poller != null && poller.poll(0) > 0) {
+            try {
+                Message<?> m = channel.readMessage();
+                if (m == null) {
+                    break;
+                }
+                out.add(m);
+            } catch (RuntimeException e) {
+                log.println("visionlab kernel: dropped a message: " + e);
+            }
+        }
+        return out;
+    }
+
+    /** Answers execute requests queued behind a failed cell ("Run All") with "aborted"; handles the rest. */
+    private void abortQueued(Channel channel, List<Message<?>> queued) {
+        for (Message<?> m : queued) {
+            MessageType<?> type = m.getHeader().getType();
+            if (type != null && type.getName().equals("execute_request")) {
+                publish(m, PublishStatus.BUSY, PublishStatus.MESSAGE_TYPE);
+                reply(channel, m, new AbortedReply(), MessageType.EXECUTE_REPLY);
+                publish(m, PublishStatus.IDLE, PublishStatus.MESSAGE_TYPE);
+            } else {
+                handle(channel, m);
             }
         }
     }
@@ -268,7 +309,10 @@ final class JupyterAdapter {
             publish(m, new PublishError(e.ename(), e.evalue(), e.traceback()), MessageType.PUBLISH_ERROR);
             ErrorReply er = new ErrorReply(e.ename(), e.evalue(), e.traceback());
             er.setExecutionCount(count);
+            // cells already sent behind this one (Run All) are skipped, as in IPython
+            List<Message<?>> behind = req.shouldStopOnError() && !req.isSilent() ? queued(channel) : List.of();
             reply(channel, m, er, MessageType.EXECUTE_REPLY.error());
+            abortQueued(channel, behind);
         } else {
             reply(channel, m, new ExecuteReply(count, Map.of()), MessageType.EXECUTE_REPLY);
         }

@@ -47,16 +47,29 @@ final class Renderers {
         byType.put(type, renderer);
     }
 
+    /** At most this many characters of a value's text form are sent (like the 1 MB cap on printed text). */
+    static final int TEXT_LIMIT = 1 << 20;
+
     /** The output for {@code value}: the first registered type it is an instance of, else its text. */
     Rendered render(Object value) {
+        Rendered r = null;
         if (value != null) {
             for (Map.Entry<Class<?>, Function<Object, Rendered>> e : byType.entrySet()) {
                 if (e.getKey().isInstance(value)) {
-                    return e.getValue().apply(value);
+                    r = e.getValue().apply(value);
+                    break;
                 }
             }
         }
-        return Rendered.text(String.valueOf(value));
+        if (r == null) {
+            r = Rendered.text(String.valueOf(value));
+        }
+        String text = r.data().get("text/plain");
+        if (text != null && text.length() > TEXT_LIMIT) {
+            r.data().put("text/plain", text.substring(0, TEXT_LIMIT) + "\n[visionlab kernel: "
+                    + String.format("%,d", text.length() - TEXT_LIMIT) + " more characters of this value's text not shown]");
+        }
+        return r;
     }
 
     static Rendered fromBundle(MimeBundle b) {
@@ -112,13 +125,9 @@ final class Renderers {
     }
 
     private static Rendered renderChart(Chart<?, ?> chart) {
-        try {
-            byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-            String title = chart.getTitle() == null || chart.getTitle().isEmpty() ? "" : " \"" + chart.getTitle() + "\"";
-            return png(png, chart.getClass().getSimpleName() + title + " " + chart.getWidth() + "x" + chart.getHeight());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        byte[] png = encodePng(BitmapEncoder.getBufferedImage(chart));
+        String title = chart.getTitle() == null || chart.getTitle().isEmpty() ? "" : " \"" + chart.getTitle() + "\"";
+        return png(png, chart.getClass().getSimpleName() + title + " " + chart.getWidth() + "x" + chart.getHeight());
     }
 
     private static Rendered renderTable(Table table) {

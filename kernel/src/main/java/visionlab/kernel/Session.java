@@ -43,6 +43,7 @@ final class Session implements AutoCloseable {
     private volatile boolean cellWaiting;
     private final Object runLock = new Object();
     private Thread running;
+    private boolean pending;
     private boolean interruptRequested;
 
     /**
@@ -120,6 +121,25 @@ final class Session implements AutoCloseable {
      */
     Outcome execute(String code, Frontend frontend) {
         cellWaiting = true;
+        synchronized (runLock) {
+            pending = true; // an interrupt while JShell still starts applies to this cell
+            interruptRequested = false;
+        }
+        try {
+            return executeNow(code, frontend);
+        } finally {
+            synchronized (runLock) {
+                pending = false;
+                running = null;
+            }
+        }
+    }
+
+    private static Outcome interrupted() {
+        return new Outcome.Error("Interrupted", "the cell was stopped", List.of("Interrupted: the cell was stopped"));
+    }
+
+    private Outcome executeNow(String code, Frontend frontend) {
         JavaEvaluator ev;
         try {
             ev = evaluator.join();
@@ -134,8 +154,10 @@ final class Session implements AutoCloseable {
         Thread cell = new Thread(ExitGuard.CELLS, () -> result[0] = runCell(ev, code), "visionlab-cell");
         cell.setDaemon(true);
         synchronized (runLock) {
+            if (interruptRequested) {
+                return interrupted(); // interrupted before it could start
+            }
             running = cell;
-            interruptRequested = false;
         }
         cell.start();
         boolean joined = false;
@@ -155,10 +177,8 @@ final class Session implements AutoCloseable {
         capture.endCell();
         Trace.mark("cell ends");
         Outcome out = result[0];
-        if (out == null) {
-            out = new Outcome.Error("Interrupted", "the cell was stopped", List.of("Interrupted: the cell was stopped"));
-        } else if (wasInterrupted && out instanceof Outcome.Error e && e.ename().equals("java.lang.ThreadDeath")) {
-            out = new Outcome.Error("Interrupted", "the cell was stopped", List.of("Interrupted: the cell was stopped"));
+        if (out == null || (wasInterrupted && out instanceof Outcome.Error e && e.ename().equals("java.lang.ThreadDeath"))) {
+            out = interrupted();
         }
         return out;
     }
@@ -189,6 +209,9 @@ final class Session implements AutoCloseable {
         synchronized (runLock) {
             t = running;
             if (t == null) {
+                if (pending) {
+                    interruptRequested = true; // the cell waits for JShell: it will not start
+                }
                 return;
             }
             interruptRequested = true;

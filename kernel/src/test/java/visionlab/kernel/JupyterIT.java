@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the Python-side checks against the packaged kernel, installed into a temporary Jupyter data folder:
- * the Jupyter conformance suite (jupyter_kernel_test) and a notebook executed by {@code jupyter nbconvert}.
+ * the Jupyter conformance suite (jupyter_kernel_test), life-cycle checks (interrupt message, bad HMAC,
+ * restart, shutdown) and a notebook executed by {@code jupyter nbconvert}.
  * Uses /usr/bin/python3 (Debian's Jupyter packages, which .ci/run installs); a missing Jupyter fails the
  * test rather than skipping it.
  */
@@ -70,6 +71,11 @@ class JupyterIT {
     @Test
     void jupyterKernelTestConformanceSuitePasses() throws Exception {
         assertEquals(0, run(List.of(PYTHON.toString(), "test_conformance.py"), 120), "jupyter_kernel_test suite");
+    }
+
+    @Test
+    void interruptByMessageBadSignatureRestartAndShutdownWork() throws Exception {
+        assertEquals(0, run(List.of(PYTHON.toString(), "test_lifecycle.py"), 150), "kernel life-cycle checks");
     }
 
     @Test

@@ -99,6 +99,14 @@ class RenderersTest {
     }
 
     @Test
+    void hugeTextValuesAreCutWithANotice() {
+        String big = "y".repeat(Renderers.TEXT_LIMIT + 12_345);
+        String shown = renderers.render(big).data().get("text/plain");
+        assertEquals("y".repeat(Renderers.TEXT_LIMIT), shown.substring(0, Renderers.TEXT_LIMIT));
+        assertTrue(shown.endsWith("12,345 more characters of this value's text not shown]"), shown.substring(Renderers.TEXT_LIMIT));
+    }
+
+    @Test
     void everythingElseIsPlainText() {
         Rendered r = renderers.render(java.util.List.of(1, 2));
         assertEquals(java.util.Map.of("text/plain", "[1, 2]"), r.data());
