@@ -83,7 +83,10 @@ public final class Trainer {
         return this;
     }
 
-    /** Early stopping: stop after {@code epochs} epochs without a lower (validation, else training) loss; 0 = off. */
+    /**
+     * Early stopping: stop after {@code epochs} epochs without a lower (validation, else training) loss; 0 =
+     * off. The net keeps the weights of the last epoch run.
+     */
     public Trainer patience(int epochs) {
         if (epochs < 0) {
             throw new IllegalArgumentException("patience: expected 0 (off) or more epochs, got " + epochs);

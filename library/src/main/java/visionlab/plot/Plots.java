@@ -83,11 +83,22 @@ public final class Plots {
             sv.setMarkerColor(CLASS_COLORS[3]);
         }
         c.getStyler().setYAxisLogarithmic(logY);
+        c.getStyler().setXAxisMin(0.0);
+        thinIntegerTicks(c, ep.length);
         if (ep.length == 1) {
             c.getStyler().setXAxisMin(0.0);
             c.getStyler().setXAxisMax(2.0);
         }
         return Chart.of(c, String.format(Locale.ROOT, "loss curve, %d epochs%s", ep.length, logY ? ", log scale" : ""));
+    }
+
+    /** XChart puts a tick on every integer for short integer axes: label only every 5th (or 2nd) one. */
+    private static void thinIntegerTicks(XYChart c, int n) {
+        if (n > 12 && n <= 80) {
+            int step = n <= 30 ? 5 : 10;
+            c.setCustomXAxisTickLabelsFormatter(x -> Math.abs(x - Math.rint(x)) < 1e-9 && ((long) Math.rint(x)) % step == 0
+                    ? Long.toString((long) Math.rint(x)) : "");
+        }
     }
 
     private static double[] positive(double[] v, boolean log) {
@@ -552,6 +563,8 @@ public final class Plots {
         XYSeries s = c.addSeries("mistakes", e, v);
         s.setMarker(e.length > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
         c.getStyler().setYAxisMin(0.0);
+        c.getStyler().setXAxisMin(0.0);
+        thinIntegerTicks(c, e.length);
         if (e.length == 1) {
             c.getStyler().setXAxisMin(0.0);
             c.getStyler().setXAxisMax(2.0);
