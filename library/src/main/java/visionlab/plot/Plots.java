@@ -17,10 +17,13 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import visionlab.data.Dataset;
+import visionlab.data.Datasets;
 import visionlab.image.Image;
 import visionlab.image.Mosaic;
 import visionlab.nn.Activation;
+import visionlab.nn.Adam;
 import visionlab.nn.History;
+import visionlab.nn.Loss;
 import visionlab.nn.Matrix;
 import visionlab.nn.Mlp;
 import visionlab.nn.Perceptron;
@@ -215,6 +218,23 @@ public final class Plots {
         c.getStyler().setXAxisMin(-1.0);
         c.getStyler().setXAxisMax(1.0);
         return c;
+    }
+
+    /**
+     * Figure 5.3 in one call: trains a 1-3-1 net (tanh hidden units, linear output, seed 1, Adam 0.05,
+     * 3000 full-batch steps) on each of x^2, sin(pi x), |x| and H(x) ({@link Datasets#figure53()}) and draws
+     * the four panels.
+     */
+    public static Chart representationalPower() {
+        List<Dataset> sets = Datasets.figure53();
+        List<Mlp> nets = new ArrayList<>();
+        for (Dataset d : sets) {
+            Mlp net = Mlp.of(1, 3, 1).hidden(Activation.TANH).output(Activation.IDENTITY).seed(1);
+            net.trainer().loss(Loss.EUCLIDEAN).optimizer(Adam.lr(0.05)).batchSize(d.size()).epochs(3000).live(false)
+                    .fit(d);
+            nets.add(net);
+        }
+        return representationalPower(nets, sets);
     }
 
     /**
