@@ -37,6 +37,7 @@ public final class Plots {
 
     /** Default chart size. */
     public static final int WIDTH = 600;
+    /** Default chart height. */
     public static final int HEIGHT = 400;
 
     static final Color[] CLASS_COLORS = {new Color(31, 119, 180), new Color(214, 39, 40), new Color(44, 160, 44),
