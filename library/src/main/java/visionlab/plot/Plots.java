@@ -96,6 +96,24 @@ public final class Plots {
         return Chart.of(c, String.format(Locale.ROOT, "loss curve, %d epochs%s", ep.length, logY ? ", log scale" : ""));
     }
 
+    /**
+     * A loss curve from points (x in epochs, fractional during an epoch): what the live view draws while
+     * training runs.
+     */
+    public static Chart lossCurve(double[] epochs, double[] losses, String title) {
+        if (epochs == null || losses == null || epochs.length != losses.length || epochs.length == 0) {
+            throw new IllegalArgumentException("losses: expected as many values as epochs, at least one");
+        }
+        XYChart c = xy(title == null ? "Loss" : title, "epoch", "loss", WIDTH, HEIGHT);
+        c.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+        XYSeries s = c.addSeries("training (running mean in the epoch)", epochs, losses);
+        s.setMarker(epochs.length > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+        s.setLineColor(CLASS_COLORS[0]);
+        s.setMarkerColor(CLASS_COLORS[0]);
+        c.getStyler().setXAxisMin(0.0);
+        return Chart.of(c, String.format(Locale.ROOT, "live loss curve, %d points", epochs.length));
+    }
+
     /** XChart puts a tick on every integer for short integer axes: label only every 5th (or 2nd) one. */
     private static void thinIntegerTicks(XYChart c, int n) {
         if (n > 12 && n <= 80) {
