@@ -112,6 +112,7 @@ public final class Dataset implements Displayable {
         return new Dataset(newName, x, y, labels, classes, imageWidth, imageHeight);
     }
 
+    /** The name shown in titles. */
     public String name() {
         return name;
     }

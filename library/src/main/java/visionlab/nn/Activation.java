@@ -87,6 +87,13 @@ public final class Activation implements Layer, Displayable {
         }
     }
 
+    /** tanh for the float32 path: (1 - e^{-2|a|}) / (1 + e^{-2|a|}) with a's sign, in double, then rounded. */
+    static float tanhFloat(float a) {
+        double e = Math.exp(-2.0 * Math.abs(a));
+        double t = (1 - e) / (1 + e);
+        return (float) (a < 0 ? -t : t);
+    }
+
     static double sigmoid(double a) {
         return a >= 0 ? 1 / (1 + Math.exp(-a)) : Math.exp(a) / (1 + Math.exp(a));
     }
@@ -175,7 +182,7 @@ public final class Activation implements Layer, Displayable {
                     break;
                 case TANH:
                     for (int c = 0; c < n; c++) {
-                        v[c] = (float) Math.tanh(v[c]);
+                        v[c] = tanhFloat(v[c]);
                     }
                     break;
                 case SIGMOID:

@@ -11,6 +11,7 @@ import java.util.Locale;
  */
 public record Adam(double learningRate, double beta1, double beta2, double epsilon) implements Optimizer {
 
+    /** Checks the settings: learning rate &gt; 0, betas in [0, 1), epsilon &gt; 0. */
     public Adam {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learning rate: expected a positive number, got " + learningRate);

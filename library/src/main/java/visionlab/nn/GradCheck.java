@@ -12,7 +12,8 @@ import visionlab.show.MimeBundle;
  * Checks back-propagation against central differences, in double precision:
  * dC/dθ ≈ (C(θ + h) - C(θ - h)) / 2h for every input value and weight. For each gradient tensor the
  * relative error is ||analytic - numeric|| / (||analytic|| + ||numeric||), about 1e-9 or less when the
- * derivatives are right.
+ * derivatives are right. Costs two forward passes per weight: use small nets and batches. An interrupt
+ * stops it with a {@link java.util.concurrent.CancellationException}.
  *
  * <pre>{@code GradCheck.of(net, Loss.EUCLIDEAN, data.inputs(), data.targets())}</pre>
  */
@@ -133,6 +134,9 @@ public final class GradCheck {
         double na = 0;
         double nn = 0;
         for (int i = 0; i < theta.length; i++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new java.util.concurrent.CancellationException("GradCheck interrupted");
+            }
             double keep = theta[i];
             theta[i] = keep + H;
             double plus = cost.getAsDouble();

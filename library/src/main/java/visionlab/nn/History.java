@@ -141,10 +141,11 @@ public final class History implements Displayable {
     /** HTML: the status line, the loss curve and the table (first and last epochs when long). */
     @Override
     public MimeBundle mimeBundle() {
+        byte[] png = rows.isEmpty() ? null : plot().toPng();
         StringBuilder h = new StringBuilder("<p>").append(status()).append("</p>");
-        if (!rows.isEmpty()) {
+        if (png != null) {
             h.append("<img src=\"data:image/png;base64,")
-                    .append(java.util.Base64.getEncoder().encodeToString(plot().toPng())).append("\"/>");
+                    .append(java.util.Base64.getEncoder().encodeToString(png)).append("\"/>");
         }
         h.append("<table><tr><th>epoch</th><th>step</th><th>loss</th><th>validation loss</th><th>accuracy</th>"
                 + "<th>validation accuracy</th><th>seconds</th></tr>");
@@ -169,7 +170,6 @@ public final class History implements Displayable {
         }
         h.append("</table>");
         String text = status() + "\n" + table().print(12);
-        byte[] png = rows.isEmpty() ? null : plot().toPng();
         return new MimeBundle(png, text, h.toString());
     }
 

@@ -3,12 +3,15 @@ package visionlab.nn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import visionlab.plot.Chart;
+import visionlab.plot.Plots;
 import visionlab.show.Handle;
 import visionlab.show.Show;
 
 /**
  * The training loop's live view through {@code visionlab.show}. In a notebook (an interactive backend):
- * one loss chart updated in place at most every 250 ms (less often when drawing is slow) and a progress
+ * one loss chart (the running mean loss of each epoch so far, against fractional epochs; the final history
+ * chart at the end) updated in place at most every 250 ms (less often when drawing is slow) and a progress
  * line "epoch i/n, loss, samples/s, ETA" updated in place. In plain JShell: a progress line on the console
  * at most every 3 s and, if training lasted that long, the final chart written once at the end.
  */
@@ -28,6 +31,8 @@ final class LiveView {
     private long drawNanos;
     private boolean printed;
     private int epochNow;
+    private final List<Double> xs = new ArrayList<>();
+    private final List<Double> ys = new ArrayList<>();
 
     LiveView(boolean on, int epochs, int perEpoch, String title) {
         this.on = on;
@@ -37,7 +42,7 @@ final class LiveView {
         this.title = title;
     }
 
-    void step(int epoch, int seen, double runningLoss, List<History.Row> rows, long t0) {
+    void step(int epoch, int seen, double runningLoss, long t0) {
         if (!on) {
             return;
         }
@@ -56,16 +61,15 @@ final class LiveView {
                 runningLoss, rate, eta < 90 ? String.format(Locale.ROOT, "%.0f s", eta)
                         : String.format(Locale.ROOT, "%.1f min", eta / 60));
         if (interactive) {
-            List<History.Row> shown = new ArrayList<>(rows);
-            shown.add(new History.Row(epoch, 0, runningLoss, Double.NaN, Double.NaN, Double.NaN, secs));
-            History partial = new History(shown, false, false, title);
+            xs.add(done / perEpoch);
+            ys.add(runningLoss);
             long d0 = System.nanoTime();
-            if (shown.size() >= 2) {
-                if (chart == null) {
-                    chart = Show.show(partial.plot());
-                } else {
-                    chart.update(partial.plot());
-                }
+            Chart c = Plots.lossCurve(xs.stream().mapToDouble(Double::doubleValue).toArray(),
+                    ys.stream().mapToDouble(Double::doubleValue).toArray(), title);
+            if (chart == null) {
+                chart = Show.show(c);
+            } else {
+                chart.update(c);
             }
             if (progress == null) {
                 progress = Show.show(line);

@@ -73,10 +73,12 @@ public final class Matrix implements Displayable {
         return new Matrix(values.length, 1, values.clone());
     }
 
+    /** Number of rows (examples in a batch). */
     public int rows() {
         return rows;
     }
 
+    /** Number of columns (units). */
     public int cols() {
         return cols;
     }
@@ -86,6 +88,7 @@ public final class Matrix implements Displayable {
         return "[" + rows + "x" + cols + "]";
     }
 
+    /** The value at row r, column c. */
     public double get(int r, int c) {
         if (r < 0 || r >= rows || c < 0 || c >= cols) {
             throw new IllegalArgumentException("index: expected (0.." + (rows - 1) + ", 0.." + (cols - 1)

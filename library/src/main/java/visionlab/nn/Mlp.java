@@ -114,6 +114,7 @@ public final class Mlp implements Displayable {
         return this;
     }
 
+    /** The seed. */
     public long seed() {
         return seed;
     }

@@ -10,6 +10,7 @@ import java.util.Locale;
  */
 public record Sgd(double learningRate, double momentum, double decay) implements Optimizer {
 
+    /** Checks the settings: learning rate &gt; 0, 0 &lt;= momentum &lt; 1, decay &gt;= 0. */
     public Sgd {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learning rate: expected a positive number, got " + learningRate);

@@ -83,7 +83,10 @@ public final class Trainer {
         return this;
     }
 
-    /** Early stopping: stop after {@code epochs} epochs without a lower (validation, else training) loss; 0 = off. */
+    /**
+     * Early stopping: stop after {@code epochs} epochs without a lower (validation, else training) loss; 0 =
+     * off. The net keeps the weights of the last epoch run.
+     */
     public Trainer patience(int epochs) {
         if (epochs < 0) {
             throw new IllegalArgumentException("patience: expected 0 (off) or more epochs, got " + epochs);
@@ -160,7 +163,7 @@ public final class Trainer {
         }
         SplittableRandom rnd = new SplittableRandom(net.seed() * 0x9E3779B97F4A7C15L + 17);
         String title = "Mlp " + net.architecture() + ", " + optimizer + ", batch " + batch;
-        LiveView view = new LiveView(live, epochs, n, title);
+        LiveView view = new LiveView(live, epochs, n, "training " + net.architecture() + ", batch " + batch);
         List<History.Row> rows = new ArrayList<>();
         long t0 = System.nanoTime();
         long step = 0;
@@ -203,7 +206,7 @@ public final class Trainer {
                     if (listener != null) {
                         listener.step(epoch, step, batchLoss / count);
                     }
-                    view.step(epoch, seen, sum / seen, rows, t0);
+                    view.step(epoch, seen, sum / seen, t0);
                     if (Thread.currentThread().isInterrupted()) {
                         Thread.interrupted();
                         interrupted = true;

@@ -17,10 +17,13 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import visionlab.data.Dataset;
+import visionlab.data.Datasets;
 import visionlab.image.Image;
 import visionlab.image.Mosaic;
 import visionlab.nn.Activation;
+import visionlab.nn.Adam;
 import visionlab.nn.History;
+import visionlab.nn.Loss;
 import visionlab.nn.Matrix;
 import visionlab.nn.Mlp;
 import visionlab.nn.Perceptron;
@@ -34,6 +37,7 @@ public final class Plots {
 
     /** Default chart size. */
     public static final int WIDTH = 600;
+    /** Default chart height. */
     public static final int HEIGHT = 400;
 
     static final Color[] CLASS_COLORS = {new Color(31, 119, 180), new Color(214, 39, 40), new Color(44, 160, 44),
@@ -83,6 +87,8 @@ public final class Plots {
             sv.setMarkerColor(CLASS_COLORS[3]);
         }
         c.getStyler().setYAxisLogarithmic(logY);
+        c.getStyler().setXAxisMin(0.0);
+        thinIntegerTicks(c, ep.length);
         if (ep.length == 1) {
             c.getStyler().setXAxisMin(0.0);
             c.getStyler().setXAxisMax(2.0);
@@ -113,6 +119,33 @@ public final class Plots {
         }
         c.getStyler().setYAxisLogarithmic(true);
         return Chart.of(c, "loss curves of " + histories.size() + " runs: " + String.join(", ", names));
+    }
+
+    /**
+     * A loss curve from points (x in epochs, fractional during an epoch): what the live view draws while
+     * training runs.
+     */
+    public static Chart lossCurve(double[] epochs, double[] losses, String title) {
+        if (epochs == null || losses == null || epochs.length != losses.length || epochs.length == 0) {
+            throw new IllegalArgumentException("losses: expected as many values as epochs, at least one");
+        }
+        XYChart c = xy(title == null ? "Loss" : title, "epoch", "loss", WIDTH, HEIGHT);
+        c.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+        XYSeries s = c.addSeries("training (running mean in the epoch)", epochs, losses);
+        s.setMarker(epochs.length > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+        s.setLineColor(CLASS_COLORS[0]);
+        s.setMarkerColor(CLASS_COLORS[0]);
+        c.getStyler().setXAxisMin(0.0);
+        return Chart.of(c, String.format(Locale.ROOT, "live loss curve, %d points", epochs.length));
+    }
+
+    /** XChart puts a tick on every integer for short integer axes: label only every 5th (or 2nd) one. */
+    private static void thinIntegerTicks(XYChart c, int n) {
+        if (n > 12 && n <= 80) {
+            int step = n <= 30 ? 5 : 10;
+            c.setCustomXAxisTickLabelsFormatter(x -> Math.abs(x - Math.rint(x)) < 1e-9 && ((long) Math.rint(x)) % step == 0
+                    ? Long.toString((long) Math.rint(x)) : "");
+        }
     }
 
     private static double[] positive(double[] v, boolean log) {
@@ -229,6 +262,23 @@ public final class Plots {
         c.getStyler().setXAxisMin(-1.0);
         c.getStyler().setXAxisMax(1.0);
         return c;
+    }
+
+    /**
+     * Figure 5.3 in one call: trains a 1-3-1 net (tanh hidden units, linear output, seed 1, Adam 0.05,
+     * 3000 full-batch steps) on each of x^2, sin(pi x), |x| and H(x) ({@link Datasets#figure53()}) and draws
+     * the four panels.
+     */
+    public static Chart representationalPower() {
+        List<Dataset> sets = Datasets.figure53();
+        List<Mlp> nets = new ArrayList<>();
+        for (Dataset d : sets) {
+            Mlp net = Mlp.of(1, 3, 1).hidden(Activation.TANH).output(Activation.IDENTITY).seed(1);
+            net.trainer().loss(Loss.EUCLIDEAN).optimizer(Adam.lr(0.05)).batchSize(d.size()).epochs(3000).live(false)
+                    .fit(d);
+            nets.add(net);
+        }
+        return representationalPower(nets, sets);
     }
 
     /**
@@ -577,6 +627,8 @@ public final class Plots {
         XYSeries s = c.addSeries("mistakes", e, v);
         s.setMarker(e.length > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
         c.getStyler().setYAxisMin(0.0);
+        c.getStyler().setXAxisMin(0.0);
+        thinIntegerTicks(c, e.length);
         if (e.length == 1) {
             c.getStyler().setXAxisMin(0.0);
             c.getStyler().setXAxisMax(2.0);

@@ -61,6 +61,9 @@ class PlotsTest {
         BufferedImage four = decode(Plots.representationalPower(nets, Datasets.figure53()).toPng());
         assertEquals(900, four.getWidth());
         assertEquals(680, four.getHeight());
+        BufferedImage trained = decode(Plots.representationalPower().toPng());
+        assertEquals(900, trained.getWidth());
+        assertTrue(colours(trained) > 5);
     }
 
     @Test
