@@ -67,6 +67,22 @@ class PlotsTest {
     }
 
     @Test
+    void lossCurvesDrawOneSeriesPerRunAndRejectMismatchedLists() throws IOException {
+        Mlp a = Mlp.of(1, 3, 1).hidden(Activation.TANH).seed(1);
+        Mlp b = Mlp.of(1, 3, 1).hidden(Activation.TANH).seed(2);
+        History ha = a.trainer().optimizer(Sgd.lr(0.1)).batchSize(50).epochs(5).live(false).fit(Datasets.square());
+        History hb = b.trainer().optimizer(Sgd.lr(0.1)).batchSize(5).epochs(5).live(false).fit(Datasets.square());
+        Chart c = Plots.lossCurves(List.of("batch 50", "batch 5"), List.of(ha, hb));
+        org.knowm.xchart.XYChart xy = (org.knowm.xchart.XYChart) c.xchart();
+        assertEquals(2, xy.getSeriesCollection().size());
+        assertTrue(xy.getSeries("batch 5") != null);
+        assertTrue(colours(decode(c.toPng())) > 5);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Plots.lossCurves(List.of("one"), List.of(ha, hb)));
+        assertTrue(e.getMessage().startsWith("names, histories"), e.getMessage());
+    }
+
+    @Test
     void decisionBoundaryShowsBothClassRegions() throws IOException {
         Dataset xor = Datasets.xor();
         Mlp net = Mlp.of(2, 2, 1).hidden(Activation.TANH).output(Activation.SIGMOID);
