@@ -1,15 +1,19 @@
 package visionlab.filter;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Splits a range of output rows between the cores (the caller plus the common ForkJoinPool's workers) when
- * there is enough work to pay for it; small images run on the calling thread.
+ * there is enough work to pay for it; small images run on the calling thread. The rows are cut into a few
+ * chunks per thread, taken in turn by whichever thread is free, so a core busy with other work does not
+ * hold the result back.
  */
 final class Parallel {
 
-    /** Below this many output samples a job runs sequentially. */
+    /** Below this many output samples per chunk a job is not split further. */
     static final long MIN_PARALLEL_SAMPLES = 1 << 16;
 
     /** Threads used at most: the {@code visionlab.threads} system property, default all cores. */
@@ -29,29 +33,34 @@ final class Parallel {
      * Runs {@code body} over {@code [0, rows)}, in contiguous chunks on up to all cores when
      * {@code samples} (the work, in output samples) is large; checks for interruption first.
      *
-     * @throws java.util.concurrent.CancellationException when the calling thread was interrupted
+     * @throws CancellationException when the calling thread was interrupted
      */
     static void rows(int rows, long samples, RowRange body) {
         if (Thread.interrupted()) {
-            throw new java.util.concurrent.CancellationException("interrupted");
+            throw new CancellationException("interrupted");
         }
-        int cores = THREADS;
-        int parts = (int) Math.min(Math.min(cores, rows), Math.max(1, samples / MIN_PARALLEL_SAMPLES));
+        int parts = THREADS <= 1 ? 1
+                : (int) Math.min(Math.min(4L * THREADS, rows), Math.max(1, samples / MIN_PARALLEL_SAMPLES));
         if (parts <= 1) {
             body.run(0, rows);
             return;
         }
-        ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[parts - 1];
-        for (int p = 1; p < parts; p++) {
-            int from = (int) ((long) rows * p / parts);
-            int to = (int) ((long) rows * (p + 1) / parts);
-            tasks[p - 1] = ForkJoinPool.commonPool().submit(() -> body.run(from, to));
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int p; (p = next.getAndIncrement()) < parts; ) {
+                body.run((int) ((long) rows * p / parts), (int) ((long) rows * (p + 1) / parts));
+            }
+        };
+        int helpers = Math.min(THREADS, parts) - 1;
+        ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[helpers];
+        for (int i = 0; i < helpers; i++) {
+            tasks[i] = ForkJoinPool.commonPool().submit(worker);
         }
         try {
-            body.run(0, (int) ((long) rows / parts));
+            worker.run();
         } finally {
-            for (ForkJoinTask<?> t : tasks) {
-                t.join();
+            for (int i = helpers - 1; i >= 0; i--) {
+                tasks[i].join();
             }
         }
     }
