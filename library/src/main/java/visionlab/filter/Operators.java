@@ -19,14 +19,14 @@ public final class Operators {
      * {@code G[i][j] = sum of h(k) over the taps k with b(2i - k) = j}, the same operator as
      * {@link Resample#reduce} on a {@code n x 1} image. For n = 1 it is {@code [1]} (nothing left to reduce).
      */
-    public static Matrix downsample(int n, Kernel1D kernel, Boundary boundary) {
+    public static OperatorMatrix downsample(int n, Kernel1D kernel, Boundary boundary) {
         check(n, kernel, boundary);
         int m = (n + 1) / 2;
         int r = kernel.radius();
         double[][] g = new double[m][n];
         if (n == 1) {
             g[0][0] = 1; // a length-1 signal is left as it is
-            return Matrix.wrap(g, "G (1x1)");
+            return OperatorMatrix.wrap(g, "G (1x1)");
         }
         for (int i = 0; i < m; i++) {
             for (int k = -r; k <= r; k++) {
@@ -36,11 +36,11 @@ public final class Operators {
                 }
             }
         }
-        return Matrix.wrap(g, "G (" + m + "x" + n + ")");
+        return OperatorMatrix.wrap(g, "G (" + m + "x" + n + ")");
     }
 
     /** {@link #upsample(int, int, Kernel1D, Boundary)} to length {@code 2n}. */
-    public static Matrix upsample(int n, Kernel1D kernel, Boundary boundary) {
+    public static OperatorMatrix upsample(int n, Kernel1D kernel, Boundary boundary) {
         return upsample(n, 2 * n, kernel, boundary);
     }
 
@@ -50,7 +50,7 @@ public final class Operators {
      * {@link Boundary#ZERO} and {@code [1 4 6 4 1]/16}, {@code 8 F} for n = 4 is the lecture's F3. For
      * n = m = 1 it is {@code [1]}.
      */
-    public static Matrix upsample(int n, int m, Kernel1D kernel, Boundary boundary) {
+    public static OperatorMatrix upsample(int n, int m, Kernel1D kernel, Boundary boundary) {
         check(n, kernel, boundary);
         if (m != 2 * n && m != 2 * n - 1) {
             throw new IllegalArgumentException("m: expected " + (2 * n - 1) + " or " + 2 * n + " (2n-1 or 2n for n = " + n
@@ -60,7 +60,7 @@ public final class Operators {
         double[][] f = new double[m][n];
         if (m == 1) {
             f[0][0] = 1; // expanding length 1 to length 1 leaves the sample as it is
-            return Matrix.wrap(f, "F (1x1)");
+            return OperatorMatrix.wrap(f, "F (1x1)");
         }
         for (int o = 0; o < m; o++) {
             for (int k = -r; k <= r; k++) {
@@ -70,7 +70,7 @@ public final class Operators {
                 }
             }
         }
-        return Matrix.wrap(f, "F (" + m + "x" + n + ")");
+        return OperatorMatrix.wrap(f, "F (" + m + "x" + n + ")");
     }
 
     /** Largest number of pyramid levels for a signal of length n: reduce until one sample is left. */
@@ -89,28 +89,28 @@ public final class Operators {
      * {@code G_{levels-2} ... G_0}. Multiplying a signal gives all its pyramid coefficients at once; its
      * picture is the lecture's figure.
      */
-    public static Matrix laplacianMatrix(int n, int levels, Kernel1D kernel, Boundary boundary) {
+    public static OperatorMatrix laplacianMatrix(int n, int levels, Kernel1D kernel, Boundary boundary) {
         check(n, kernel, boundary);
         int max = maxLevels(n);
         if (levels < 1 || levels > max) {
             throw new IllegalArgumentException("levels: expected 1.." + max + " for length " + n + ", got " + levels);
         }
-        List<Matrix> blocks = new ArrayList<>();
-        Matrix p = Matrix.identity(n);
+        List<OperatorMatrix> blocks = new ArrayList<>();
+        OperatorMatrix p = OperatorMatrix.identity(n);
         int len = n;
         for (int i = 0; i < levels - 1; i++) {
-            Matrix g = downsample(len, kernel, boundary);
-            Matrix f = upsample((len + 1) / 2, len, kernel, boundary);
-            blocks.add(Matrix.identity(len).minus(f.times(g)).times(p));
+            OperatorMatrix g = downsample(len, kernel, boundary);
+            OperatorMatrix f = upsample((len + 1) / 2, len, kernel, boundary);
+            blocks.add(OperatorMatrix.identity(len).minus(f.times(g)).times(p));
             p = g.times(p);
             len = (len + 1) / 2;
         }
         blocks.add(p);
-        return Matrix.stack(blocks).named("1-d Laplacian pyramid matrix, n = " + n + ", " + levels + " levels");
+        return OperatorMatrix.stack(blocks).named("1-d Laplacian pyramid matrix, n = " + n + ", " + levels + " levels");
     }
 
     /** {@link #laplacianMatrix(int, int, Kernel1D, Boundary)} with {@code [1 4 6 4 1]/16} and reflect-101. */
-    public static Matrix laplacianMatrix(int n, int levels) {
+    public static OperatorMatrix laplacianMatrix(int n, int levels) {
         return laplacianMatrix(n, levels, Kernel1D.binomial(5), Boundary.REFLECT_101);
     }
 

@@ -55,7 +55,7 @@ class OperatorsTest {
                     assertArrayEquals(scaled(Operators.downsample(n, k, b).times(vector(x)), gy),
                             vector(Resample.reduce(x, k, b)), 1e-6, k + " " + b + " G n=" + n);
                     for (int m = 2 * n - 1; m <= 2 * n; m++) {
-                        Matrix f = Operators.upsample(n, m, k, b);
+                        OperatorMatrix f = Operators.upsample(n, m, k, b);
                         assertArrayEquals(scaled(f.times(vector(x)), fy), vector(Resample.expand(x, m, 1, k, b)), 1e-6,
                                 k + " " + b + " F n=" + n + " m=" + m);
                     }
@@ -64,27 +64,27 @@ class OperatorsTest {
         }
     }
 
-    private static Matrix matrix(Image im) {
+    private static OperatorMatrix matrix(Image im) {
         double[][] a = new double[im.height()][im.width()];
         for (int y = 0; y < im.height(); y++) {
             for (int x = 0; x < im.width(); x++) {
                 a[y][x] = im.get(x, y);
             }
         }
-        return Matrix.of(a);
+        return OperatorMatrix.of(a);
     }
 
-    private static Matrix transposed(Matrix m) {
+    private static OperatorMatrix transposed(OperatorMatrix m) {
         double[][] a = new double[m.cols()][m.rows()];
         for (int i = 0; i < m.rows(); i++) {
             for (int j = 0; j < m.cols(); j++) {
                 a[j][i] = m.get(i, j);
             }
         }
-        return Matrix.of(a);
+        return OperatorMatrix.of(a);
     }
 
-    private static void assertClose(Matrix want, Matrix got, String what) {
+    private static void assertClose(OperatorMatrix want, OperatorMatrix got, String what) {
         assertEquals(want.rows(), got.rows(), what);
         assertEquals(want.cols(), got.cols(), what);
         for (int i = 0; i < want.rows(); i++) {
@@ -104,11 +104,11 @@ class OperatorsTest {
                 int w = s[0];
                 int h = s[1];
                 Image x = Image.fromFunction(w, h, (i, j) -> r.nextDouble() - 0.5);
-                Matrix xm = matrix(x);
+                OperatorMatrix xm = matrix(x);
                 assertClose(Operators.downsample(h, k, b).times(xm).times(transposed(Operators.downsample(w, k, b))),
                         matrix(Resample.reduce(x, k, b)), b + " reduce " + w + "x" + h);
-                Matrix fw = Operators.upsample(w, 2 * w - 1, k, b);
-                Matrix fh = Operators.upsample(h, 2 * h, k, b);
+                OperatorMatrix fw = Operators.upsample(w, 2 * w - 1, k, b);
+                OperatorMatrix fh = Operators.upsample(h, 2 * h, k, b);
                 assertClose(fh.times(xm).times(transposed(fw)), matrix(Resample.expand(x, 2 * w - 1, 2 * h, k, b)),
                         b + " expand " + w + "x" + h);
             }
@@ -137,7 +137,7 @@ class OperatorsTest {
         int levels = 4;
         Kernel1D k = Kernel1D.binomial(5);
         for (Boundary b : Boundary.values()) {
-            Matrix m = Operators.laplacianMatrix(n, levels, k, b);
+            OperatorMatrix m = Operators.laplacianMatrix(n, levels, k, b);
             assertEquals(37 + 19 + 10 + 5, m.rows());
             double[] x = new double[n];
             for (int i = 0; i < n; i++) {
@@ -171,7 +171,7 @@ class OperatorsTest {
 
     @Test
     void downsampleRowsOfTheBinomialSumToOneInsideAndTheMatrixPrintsItsEntries() {
-        Matrix g = Operators.downsample(8, Kernel1D.binomial(5), Boundary.REFLECT_101);
+        OperatorMatrix g = Operators.downsample(8, Kernel1D.binomial(5), Boundary.REFLECT_101);
         for (int i = 0; i < g.rows(); i++) {
             double s = 0;
             for (int j = 0; j < g.cols(); j++) {
@@ -179,7 +179,7 @@ class OperatorsTest {
             }
             assertEquals(1.0, s, 1e-12);
         }
-        Matrix f3 = Operators.upsample(4, Kernel1D.binomial(5), Boundary.ZERO).times(8);
+        OperatorMatrix f3 = Operators.upsample(4, Kernel1D.binomial(5), Boundary.ZERO).times(8);
         assertEquals("Matrix 8x4 [6 1 0 0; 4 4 0 0; 1 6 1 0; 0 4 4 0; 0 1 6 1; 0 0 4 4; 0 0 1 6; 0 0 0 4]", f3.toString());
         assertTrue(f3.format().contains("\n  6 1 0 0\n") && f3.format().endsWith("\n  0 0 0 4"), f3.format());
         assertTrue(Operators.laplacianMatrix(64, 4).mimeBundle().hasPng());
@@ -195,7 +195,7 @@ class OperatorsTest {
         assertMessage("levels: expected 1..7 for length 64", () -> Operators.laplacianMatrix(64, 8));
         assertMessage("levels", () -> Operators.laplacianMatrix(64, 0));
         assertMessage("v: expected 4", () -> Operators.downsample(4, k, Boundary.ZERO).times(new double[3]));
-        assertMessage("rows", () -> Matrix.of(new double[][] {{1, 2}, {3}}));
-        assertMessage("rows[0]: expected finite", () -> Matrix.of(new double[][] {{Double.NaN}}));
+        assertMessage("rows", () -> OperatorMatrix.of(new double[][] {{1, 2}, {3}}));
+        assertMessage("rows[0]: expected finite", () -> OperatorMatrix.of(new double[][] {{Double.NaN}}));
     }
 }

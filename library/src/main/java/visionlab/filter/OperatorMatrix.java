@@ -14,7 +14,7 @@ import visionlab.show.MimeBundle;
  * and blur) and the 1-d Laplacian pyramid matrix. Prints its entries when small and draws itself as a
  * picture (0 mid grey, positive light, negative dark), with gaps between its row blocks.
  */
-public final class Matrix implements Displayable {
+public final class OperatorMatrix implements Displayable {
 
     private final double[][] a;
     private final int cols;
@@ -22,7 +22,7 @@ public final class Matrix implements Displayable {
     private final int[] blocks;
     private final String name;
 
-    private Matrix(double[][] a, int cols, int[] blocks, String name) {
+    private OperatorMatrix(double[][] a, int cols, int[] blocks, String name) {
         this.a = a;
         this.cols = cols;
         this.blocks = blocks;
@@ -30,7 +30,7 @@ public final class Matrix implements Displayable {
     }
 
     /** The matrix with these rows (copied; rectangular, finite, at least 1 x 1). */
-    public static Matrix of(double[][] rows) {
+    public static OperatorMatrix of(double[][] rows) {
         if (rows == null || rows.length == 0 || rows[0] == null || rows[0].length == 0) {
             throw new IllegalArgumentException("rows: expected a non-empty rectangular array, got "
                     + (rows == null ? "null" : "an empty array"));
@@ -49,15 +49,15 @@ public final class Matrix implements Displayable {
             }
             c[i] = rows[i].clone();
         }
-        return new Matrix(c, n, new int[] {0}, null);
+        return new OperatorMatrix(c, n, new int[] {0}, null);
     }
 
-    static Matrix wrap(double[][] a, String name) {
-        return new Matrix(a, a[0].length, new int[] {0}, name);
+    static OperatorMatrix wrap(double[][] a, String name) {
+        return new OperatorMatrix(a, a[0].length, new int[] {0}, name);
     }
 
     /** The n x n identity. */
-    public static Matrix identity(int n) {
+    public static OperatorMatrix identity(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("n: expected >= 1, got " + n);
         }
@@ -65,11 +65,11 @@ public final class Matrix implements Displayable {
         for (int i = 0; i < n; i++) {
             a[i][i] = 1;
         }
-        return new Matrix(a, n, new int[] {0}, "I");
+        return new OperatorMatrix(a, n, new int[] {0}, "I");
     }
 
     /** The matrices' rows stacked top to bottom (equal column counts); the picture separates the blocks. */
-    public static Matrix stack(List<Matrix> parts) {
+    public static OperatorMatrix stack(List<OperatorMatrix> parts) {
         if (parts == null || parts.isEmpty()) {
             throw new IllegalArgumentException("parts: expected at least one matrix");
         }
@@ -77,7 +77,7 @@ public final class Matrix implements Displayable {
         List<double[]> rows = new ArrayList<>();
         int[] blocks = new int[parts.size()];
         for (int i = 0; i < parts.size(); i++) {
-            Matrix m = parts.get(i);
+            OperatorMatrix m = parts.get(i);
             if (m == null || m.cols != n) {
                 throw new IllegalArgumentException("parts[" + i + "]: expected " + n + " columns, got "
                         + (m == null ? "null" : m.cols));
@@ -87,12 +87,12 @@ public final class Matrix implements Displayable {
                 rows.add(r.clone());
             }
         }
-        return new Matrix(rows.toArray(new double[0][]), n, blocks, null);
+        return new OperatorMatrix(rows.toArray(new double[0][]), n, blocks, null);
     }
 
     /** This matrix with a name shown in its text form. */
-    public Matrix named(String name) {
-        return new Matrix(a, cols, blocks, name);
+    public OperatorMatrix named(String name) {
+        return new OperatorMatrix(a, cols, blocks, name);
     }
 
     /** Number of rows. */
@@ -140,7 +140,7 @@ public final class Matrix implements Displayable {
     }
 
     /** The product {@code this * m}. */
-    public Matrix times(Matrix m) {
+    public OperatorMatrix times(OperatorMatrix m) {
         if (m == null || m.a.length != cols) {
             throw new IllegalArgumentException("m: expected " + cols + " rows, got " + (m == null ? "null" : m.a.length));
         }
@@ -155,22 +155,22 @@ public final class Matrix implements Displayable {
                 }
             }
         }
-        return new Matrix(out, m.cols, new int[] {0}, null);
+        return new OperatorMatrix(out, m.cols, new int[] {0}, null);
     }
 
     /** Every entry times {@code k}. */
-    public Matrix times(double k) {
+    public OperatorMatrix times(double k) {
         double[][] out = toArray();
         for (double[] r : out) {
             for (int j = 0; j < r.length; j++) {
                 r[j] *= k;
             }
         }
-        return new Matrix(out, cols, blocks, null);
+        return new OperatorMatrix(out, cols, blocks, null);
     }
 
     /** {@code this - m} (same shape). */
-    public Matrix minus(Matrix m) {
+    public OperatorMatrix minus(OperatorMatrix m) {
         if (m == null || m.a.length != a.length || m.cols != cols) {
             throw new IllegalArgumentException("m: expected " + a.length + "x" + cols + ", got "
                     + (m == null ? "null" : m.a.length + "x" + m.cols));
@@ -181,7 +181,7 @@ public final class Matrix implements Displayable {
                 out[i][j] -= m.a[i][j];
             }
         }
-        return new Matrix(out, cols, new int[] {0}, null);
+        return new OperatorMatrix(out, cols, new int[] {0}, null);
     }
 
     /** The entries as a grey image (one pixel per entry, raw values). */
@@ -271,7 +271,7 @@ public final class Matrix implements Displayable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Matrix m && Arrays.deepEquals(a, m.a);
+        return o instanceof OperatorMatrix m && Arrays.deepEquals(a, m.a);
     }
 
     @Override
