@@ -1,0 +1,346 @@
+package visionlab.kernel;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.UnresolvedReferenceException;
+
+/**
+ * Java on JShell, in this JVM: a cell is split into snippets with {@code analyzeCompletion}, each snippet
+ * is evaluated in order on the calling thread, and the value of a final expression is kept as the real
+ * object. Not thread-safe: one cell at a time.
+ */
+final class JavaEvaluator implements AutoCloseable {
+
+    private final CellExecutionControl control;
+    private final JShell shell;
+    private final SourceCodeAnalysis analysis;
+    /** Where each snippet id came from: {cell ordinal, first line of the snippet in its cell (0-based)}. */
+    private final Map<String, int[]> snippetLines = new HashMap<>();
+    private int cellOrdinal;
+
+    /** A JShell with this JVM's class path and the given import lines evaluated. */
+    JavaEvaluator(List<String> imports, PrintStream log) {
+        this(imports, log, false);
+    }
+
+    /**
+     * As above; {@code redirectExit} rewrites {@code System.exit} calls in cell code into a
+     * {@code SystemExit} error (for JVMs where no SecurityManager can veto exit).
+     */
+    JavaEvaluator(List<String> imports, PrintStream log, boolean redirectExit) {
+        control = new CellExecutionControl(redirectExit);
+        shell = JShell.builder()
+                .executionEngine(CellExecutionControl.providerOf(control), Map.of())
+                .in(new ByteArrayInputStream(new byte[0]))
+                .out(log)
+                .err(log)
+                .build();
+        Trace.mark("JShell built");
+        shell.addToClasspath(System.getProperty("java.class.path"));
+        analysis = shell.sourceCodeAnalysis();
+        for (String imp : imports) {
+            for (SnippetEvent e : shell.eval(imp)) {
+                if (e.status() == Snippet.Status.REJECTED) {
+                    log.println("visionlab kernel: startup snippet rejected: " + imp);
+                }
+            }
+        }
+    }
+
+    /** Adds jars or class folders (separated by the path separator) for later cells. */
+    void addToClasspath(String path) {
+        shell.addToClasspath(path);
+    }
+
+    /**
+     * Evaluates a cell; stops at the first error. Runs user code on the calling thread. The cell's value is
+     * that of a final expression written without a semicolon ({@code x * 2}); {@code x = 2;} shows nothing.
+     */
+    Outcome eval(String cell) {
+        int ordinal = ++cellOrdinal;
+        String remaining = cell;
+        int consumed = 0;
+        Outcome last = new Outcome.NoValue();
+        while (true) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+            if (info.completeness() == Completeness.EMPTY) {
+                return last;
+            }
+            String source = info.source();
+            String rest = info.remaining();
+            if (!info.completeness().isComplete() || source == null) {
+                // an unfinished snippet (open brace, missing parenthesis): let javac describe it
+                source = remaining;
+                rest = "";
+            }
+            String region = remaining.substring(0, remaining.length() - rest.length());
+            // javac positions count from the start of the source we pass (leading blank lines included);
+            // JShell's stack-trace line numbers count from its first non-blank line
+            int sourceStart = source.startsWith(region.substring(0, Math.min(region.length(), 1))) ? consumed
+                    : consumed + leadingBlank(region);
+            int firstLine = lineOf(cell, consumed + leadingBlank(region));
+            consumed += region.length();
+            remaining = rest;
+            // the cell's value: a final expression the user left without a semicolon ("x * 2", not "x = 2;")
+            boolean wantsValue = !source.strip().endsWith(";");
+            last = evalSnippet(cell, source, sourceStart, firstLine, ordinal, wantsValue);
+            if (last instanceof Outcome.Error) {
+                return last;
+            }
+        }
+    }
+
+    private static int leadingBlank(String s) {
+        int i = 0;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private Outcome evalSnippet(String cell, String source, int start, int firstLine, int ordinal, boolean wantsValue) {
+        control.reset();
+        List<SnippetEvent> events = shell.eval(source);
+        Outcome result = new Outcome.NoValue();
+        for (SnippetEvent e : events) {
+            if (e.causeSnippet() != null) {
+                continue; // an update of a dependent snippet, not this one
+            }
+            Snippet snippet = e.snippet();
+            snippetLines.put(snippet.id(), new int[]{ordinal, firstLine});
+            if (e.status() == Snippet.Status.REJECTED) {
+                return compileError(cell, snippet, start);
+            }
+            if (e.exception() != null) {
+                return runtimeError(e, ordinal);
+            }
+            if (wantsValue && isExpression(snippet)) {
+                Object v = control.lastValue();
+                result = v == CellExecutionControl.NO_VALUE ? new Outcome.NoValue() : new Outcome.Value(v);
+            }
+        }
+        return result;
+    }
+
+    private static boolean isExpression(Snippet s) {
+        return s.kind() == Snippet.Kind.EXPRESSION
+                || (s.kind() == Snippet.Kind.VAR && s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND);
+    }
+
+    private static int lineOf(String text, int offset) {
+        int line = 0;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private Outcome compileError(String cell, Snippet snippet, int start) {
+        List<String> lines = new ArrayList<>();
+        String first = null;
+        for (Diag d : (Iterable<Diag>) shell.diagnostics(snippet)::iterator) {
+            if (!d.isError()) {
+                continue;
+            }
+            // JShell's wrapper class has no name a learner would know: drop javac's "location: class " line
+            String msg = d.getMessage(Locale.ROOT).replaceAll("\\n\\s*location: class\\s*(?=\\n|$)", "");
+            int pos = (int) Math.max(0, d.getPosition() == Diag.NOPOS ? 0 : d.getPosition());
+            int from = (int) (d.getStartPosition() == Diag.NOPOS ? pos : d.getStartPosition());
+            int to = (int) (d.getEndPosition() == Diag.NOPOS ? pos + 1 : d.getEndPosition());
+            int cellPos = Math.min(cell.length(), start + from);
+            int lineStart = cell.lastIndexOf('\n', Math.max(0, cellPos - 1)) + 1;
+            if (cellPos < lineStart) {
+                lineStart = cellPos;
+            }
+            int lineEnd = cell.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = cell.length();
+            }
+            int line = lineOf(cell, lineStart) + 1;
+            int column = cellPos - lineStart + 1;
+            String header = "line " + line + ", column " + column + ": " + msg;
+            if (first == null) {
+                first = header;
+            }
+            lines.add(header);
+            lines.add("    " + cell.substring(lineStart, lineEnd));
+            int spanFrom = Math.max(lineStart, start + from);
+            int spanTo = Math.min(lineEnd, Math.max(spanFrom + 1, start + to));
+            lines.add("    " + " ".repeat(Math.max(0, spanFrom - lineStart)) + "^"
+                    + "~".repeat(Math.max(0, spanTo - spanFrom - 1)));
+        }
+        if (first == null) {
+            first = "the snippet was rejected";
+            lines.add(first);
+        }
+        return new Outcome.Error("CompileError", first, lines);
+    }
+
+    private Outcome runtimeError(SnippetEvent e, int ordinal) {
+        Throwable real = control.lastThrowable();
+        if (e.exception() instanceof UnresolvedReferenceException u) {
+            String what = u.getSnippet().toString();
+            return new Outcome.Error("UnresolvedReference",
+                    "this uses a declaration that cannot run until what it needs is defined: " + what,
+                    List.of("UnresolvedReference: " + what));
+        }
+        if (real == null) {
+            EvalException ee = (EvalException) e.exception();
+            return new Outcome.Error(ee.getExceptionClassName(), String.valueOf(ee.getMessage()),
+                    List.of(ee.getExceptionClassName() + ": " + ee.getMessage()));
+        }
+        if (real instanceof ExitGuard.CellExit exit) {
+            return new Outcome.Error("SystemExit", exit.getMessage(), List.of("SystemExit: " + exit.getMessage()));
+        }
+        return new Outcome.Error(className(real), String.valueOf(real.getMessage()),
+                traceback(real, e.exception(), ordinal));
+    }
+
+    /** The class name a learner recognizes: a class declared in a cell ("REPL.$JShell$12$MyError") is "MyError". */
+    static String className(Throwable t) {
+        String n = t.getClass().getName();
+        return n.startsWith("REPL.") ? n.substring(n.lastIndexOf('$') + 1) : n;
+    }
+
+    /** The exception line and its frames in cells and in the library (not JShell's or the JDK's own). */
+    List<String> traceback(Throwable t, Throwable translated, int ordinal) {
+        List<String> lines = new ArrayList<>();
+        Throwable cur = t;
+        Throwable tr = translated; // JShell's copy, whose cell frames name the snippet ("#12") and its line
+        String prefix = "";
+        int depth = 0;
+        while (cur != null && depth++ < 5) {
+            String msg = cur.getMessage();
+            lines.add(prefix + className(cur) + (msg == null ? "" : ": " + msg));
+            int hidden = 0;
+            // JShell's copy keeps only the cell frames, in order, named "#snippetId" with the snippet's line
+            List<StackTraceElement> cellFrames = new ArrayList<>();
+            if (tr != null) {
+                for (StackTraceElement f : tr.getStackTrace()) {
+                    if (f.getFileName() != null && f.getFileName().startsWith("#")) {
+                        cellFrames.add(f);
+                    }
+                }
+            }
+            int next = 0;
+            for (StackTraceElement f : cur.getStackTrace()) {
+                String cls = f.getClassName();
+                if (cls.startsWith("REPL.")) {
+                    StackTraceElement named = next < cellFrames.size() ? cellFrames.get(next++) : null;
+                    lines.add("    at " + cellFrame(f, named, ordinal));
+                } else if (cls.startsWith("visionlab.") && !cls.startsWith("visionlab.kernel.")) {
+                    lines.add("    at " + f);
+                } else {
+                    hidden++;
+                }
+            }
+            if (hidden > 0 && lines.size() == 1) {
+                // an exception thrown inside the JDK: show its top frames so the message makes sense
+                StackTraceElement[] st = cur.getStackTrace();
+                for (int i = 0; i < Math.min(3, st.length); i++) {
+                    lines.add("    at " + st[i]);
+                }
+            }
+            cur = cur.getCause();
+            tr = tr == null ? null : tr.getCause();
+            prefix = "Caused by: ";
+        }
+        return lines;
+    }
+
+    private String cellFrame(StackTraceElement real, StackTraceElement named, int ordinal) {
+        String method = real.getMethodName().equals("do_it$") ? "" : " in " + real.getMethodName() + "()";
+        if (named != null) {
+            int[] where = snippetLines.get(named.getFileName().substring(1));
+            if (where != null && named.getLineNumber() > 0) {
+                int line = where[1] + named.getLineNumber();
+                return (where[0] == ordinal ? "cell line " + line : "an earlier cell, line " + line) + method;
+            }
+        }
+        return "cell code" + method;
+    }
+
+    /** Completion candidates at {@code cursor}; {@code anchor[0]} receives where the replaced text starts. */
+    List<String> complete(String code, int cursor, int[] anchor) {
+        List<String> out = new ArrayList<>();
+        for (SourceCodeAnalysis.Suggestion s : analysis.completionSuggestions(code, cursor, anchor)) {
+            if (!out.contains(s.continuation())) {
+                out.add(s.continuation());
+            }
+        }
+        return out;
+    }
+
+    /** Signature and Javadoc of what is at {@code cursor}, or null. */
+    String documentation(String code, int cursor) {
+        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(code, cursor, true);
+        if (docs.isEmpty()) {
+            // the cursor is right after a method name ("Math.max|"): ask as if the call were opened
+            String opened = code.substring(0, cursor) + "(";
+            docs = analysis.documentation(opened, opened.length(), true);
+        }
+        if (docs.isEmpty()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (SourceCodeAnalysis.Documentation d : docs) {
+            sb.append(d.signature()).append('\n');
+            if (d.javadoc() != null && !d.javadoc().isBlank()) {
+                sb.append(d.javadoc().strip()).append("\n");
+            }
+            sb.append('\n');
+        }
+        return sb.toString().strip();
+    }
+
+    /** "complete", "invalid", or "incomplete" followed by a newline and the indent for the next line. */
+    String isComplete(String code) {
+        String remaining = code;
+        while (true) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+            switch (info.completeness()) {
+                case EMPTY:
+                    return "complete";
+                case COMPLETE:
+                case COMPLETE_WITH_SEMI:
+                    remaining = info.remaining();
+                    break;
+                case UNKNOWN:
+                    return "invalid";
+                default: // DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE
+                    return "incomplete\n" + "    ".repeat(Math.max(1, openBraces(code)));
+            }
+        }
+    }
+
+    private static int openBraces(String code) {
+        int depth = 0;
+        for (char c : code.toCharArray()) {
+            if (c == '{' || c == '(') {
+                depth++;
+            } else if ((c == '}' || c == ')') && depth > 0) {
+                depth--;
+            }
+        }
+        return depth;
+    }
+
+    @Override
+    public void close() {
+        shell.close();
+    }
+}

@@ -1,0 +1,379 @@
+package visionlab.kernel;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.dflib.jjava.jupyter.channels.JupyterSocket;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.dflib.jjava.jupyter.kernel.LanguageInfo;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.messages.HMACGenerator;
+import org.dflib.jjava.jupyter.messages.Header;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
+import org.dflib.jjava.jupyter.messages.publish.PublishError;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
+import org.dflib.jjava.jupyter.messages.publish.PublishStatus;
+import org.dflib.jjava.jupyter.messages.publish.PublishStream;
+import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
+import org.dflib.jjava.jupyter.messages.reply.CommInfoReply;
+import org.dflib.jjava.jupyter.messages.reply.CompleteReply;
+import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
+import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
+import org.dflib.jjava.jupyter.messages.reply.HistoryReply;
+import org.dflib.jjava.jupyter.messages.reply.InspectReply;
+import org.dflib.jjava.jupyter.messages.reply.InterruptReply;
+import org.dflib.jjava.jupyter.messages.reply.IsCompleteReply;
+import org.dflib.jjava.jupyter.messages.reply.KernelInfoReply;
+import org.dflib.jjava.jupyter.messages.reply.ShutdownReply;
+import org.dflib.jjava.jupyter.messages.request.CompleteRequest;
+import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.messages.request.InspectRequest;
+import org.dflib.jjava.jupyter.messages.request.IsCompleteRequest;
+import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
+
+/**
+ * The one class that talks to the protocol library (org.dflib.jjava:jjava-jupyter, an alpha): it uses its
+ * message classes, JSON/HMAC wire format and connection file parsing, but runs its own socket threads. Each
+ * channel thread blocks in a ZMQ poll (no sleep between polls, so a reply leaves as soon as it is ready),
+ * execution runs on the shell thread while the control thread stays free for interrupt and shutdown, and a
+ * message with a bad HMAC signature is dropped instead of ending the channel.
+ */
+final class JupyterAdapter {
+
+    private static final long POLL_MS = 250;
+
+    private final Session session;
+    private final PrintStream log;
+    private final ZMQ.Context ctx = ZMQ.context(1);
+    private final Channel shell;
+    private final Channel control;
+    private final Channel stdin;
+    private final Channel iopub;
+    private final ZMQ.Socket heartbeat;
+    private final AtomicInteger executionCount = new AtomicInteger();
+    private final CountDownLatch shutdown = new CountDownLatch(1);
+    private volatile boolean running = true;
+    private final List<Thread> threads = new ArrayList<>();
+
+    /** A jjava socket bound by address (jjava's own channels add a polling sleep we do not want). */
+    private static final class Channel extends JupyterSocket {
+        Channel(ZMQ.Context ctx, SocketType type, HMACGenerator hmac, String name) {
+            super(ctx, type, hmac, org.slf4j.LoggerFactory.getLogger(name));
+        }
+
+        @Override
+        public void bind(KernelConnectionProperties props) {
+            throw new UnsupportedOperationException("bound by address");
+        }
+    }
+
+    /** kernel_info_reply with the {@code status} field the protocol's schema asks for. */
+    private static final class InfoReply extends KernelInfoReply {
+        @SuppressWarnings("unused")
+        private final String status = "ok";
+
+        InfoReply(LanguageInfo lang, String banner) {
+            super(Header.PROTOCOL_VERISON, "visionlab", Main.VERSION, lang, banner, new ArrayList<>());
+        }
+    }
+
+    /** Binds every channel of {@code connectionFile} and starts serving. */
+    JupyterAdapter(Path connectionFile, Session session, PrintStream log) throws IOException {
+        this.session = session;
+        this.log = log;
+        KernelConnectionProperties p = KernelConnectionProperties.parse(Files.readString(connectionFile));
+        HMACGenerator hmac;
+        try {
+            hmac = p.createHMACGenerator();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException("connection file: bad signature scheme or key: " + e.getMessage(), e);
+        }
+        String base = p.getTransport() + "://" + p.getIp() + ":";
+        shell = new Channel(ctx, SocketType.ROUTER, hmac, "shell");
+        control = new Channel(ctx, SocketType.ROUTER, hmac, "control");
+        stdin = new Channel(ctx, SocketType.ROUTER, hmac, "stdin");
+        iopub = new Channel(ctx, SocketType.PUB, hmac, "iopub");
+        heartbeat = ctx.socket(SocketType.REP);
+        shell.bind(base + p.getShellPort());
+        control.bind(base + p.getControlPort());
+        stdin.bind(base + p.getStdinPort());
+        iopub.bind(base + p.getIopubPort());
+        heartbeat.bind(base + p.getHbPort());
+        iopub.sendMessage(new Message<>(null, PublishStatus.MESSAGE_TYPE, PublishStatus.STARTING));
+        start("visionlab-shell", () -> serve(shell));
+        start("visionlab-control", () -> serve(control));
+        start("visionlab-heartbeat", this::beat);
+    }
+
+    private void start(String name, Runnable r) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        threads.add(t);
+        t.start();
+    }
+
+    /** Blocks until a shutdown request was answered. */
+    void awaitShutdown() throws InterruptedException {
+        shutdown.await();
+    }
+
+    private void beat() {
+        ZMQ.Poller poller = ctx.poller(1);
+        poller.register(heartbeat, ZMQ.Poller.POLLIN);
+        while (running) {
+            if (poller.poll(POLL_MS) > 0) {
+                byte[] ping = heartbeat.recv(0);
+                if (ping != null) {
+                    heartbeat.send(ping, 0);
+                }
+            }
+        }
+    }
+
+    private void serve(Channel channel) {
+        ZMQ.Poller poller = ctx.poller(1);
+        poller.register(channel, ZMQ.Poller.POLLIN);
+        while (running) {
+            if (poller.poll(POLL_MS) <= 0) {
+                continue;
+            }
+            Message<?> m;
+            try {
+                m = channel.readMessage();
+            } catch (SecurityException e) {
+                log.println("visionlab kernel: dropped a message with a bad signature");
+                continue;
+            } catch (RuntimeException e) {
+                log.println("visionlab kernel: dropped an unreadable message: " + e);
+                continue;
+            }
+            if (m == null) {
+                return;
+            }
+            try {
+                handle(channel, m);
+            } catch (RuntimeException e) {
+                log.println("visionlab kernel: error handling " + m.getHeader().getType() + ": " + e);
+                e.printStackTrace(log);
+            }
+        }
+    }
+
+    private void publish(Message<?> parent, Object content, MessageType<?> type) {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Message<?> msg = new Message(parent, type, content);
+        iopub.sendMessage(msg);
+    }
+
+    private static void reply(Channel channel, Message<?> parent, Object content, MessageType<?> type) {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Message<?> msg = new Message(parent, type, content);
+        channel.sendMessage(msg);
+    }
+
+    private void handle(Channel channel, Message<?> m) {
+        MessageType<?> type = m.getHeader().getType();
+        if (type == null) {
+            return;
+        }
+        Trace.mark("received " + type.getName());
+        publish(m, PublishStatus.BUSY, PublishStatus.MESSAGE_TYPE);
+        try {
+            switch (type.getName()) {
+                case "kernel_info_request" -> reply(channel, m, kernelInfo(), MessageType.KERNEL_INFO_REPLY);
+                case "execute_request" -> execute(channel, m);
+                case "complete_request" -> complete(channel, m);
+                case "inspect_request" -> inspect(channel, m);
+                case "is_complete_request" -> isComplete(channel, m);
+                case "history_request" -> reply(channel, m, new HistoryReply(new ArrayList<>()), MessageType.HISTORY_REPLY);
+                case "comm_info_request" -> reply(channel, m, new CommInfoReply(Map.of()), MessageType.COMM_INFO_REPLY);
+                case "interrupt_request" -> {
+                    session.interrupt();
+                    reply(channel, m, new InterruptReply(), MessageType.INTERRUPT_REPLY);
+                }
+                case "shutdown_request" -> {
+                    boolean restart = ((ShutdownRequest) m.getContent()).isRestart();
+                    reply(channel, m, restart ? ShutdownReply.SHUTDOWN_AND_RESTART : ShutdownReply.SHUTDOWN,
+                            MessageType.SHUTDOWN_REPLY);
+                    running = false;
+                    shutdown.countDown();
+                }
+                default -> log.println("visionlab kernel: unhandled message " + type.getName());
+            }
+        } finally {
+            publish(m, PublishStatus.IDLE, PublishStatus.MESSAGE_TYPE);
+        }
+    }
+
+    private InfoReply kernelInfo() {
+        LanguageInfo lang = new LanguageInfo.Builder("java")
+                .version(Runtime.version().toString())
+                .mimetype("text/x-java")
+                .fileExtension(".jshell")
+                .pygments("java")
+                .codemirror("text/x-java")
+                .build();
+        return new InfoReply(lang, "VisionLab kernel " + Main.VERSION + " - Java " + Runtime.version()
+                + " (JShell). display(x), updateDisplay(id, y); %help lists the magics.");
+    }
+
+    private void execute(Channel channel, Message<?> m) {
+        ExecuteRequest req = (ExecuteRequest) m.getContent();
+        int count = req.isSilent() ? executionCount.get() : executionCount.incrementAndGet();
+        if (!req.isSilent()) {
+            publish(m, new PublishExecuteInput(req.getCode(), count), MessageType.PUBLISH_EXECUTE_INPUT);
+        }
+        Frontend frontend = new Frontend() {
+            @Override
+            public void stream(String name, String text) {
+                if (!req.isSilent()) {
+                    publish(m, new PublishStream("stderr".equals(name) ? PublishStream.StreamType.ERR
+                            : PublishStream.StreamType.OUT, text), MessageType.PUBLISH_STREAM);
+                }
+            }
+
+            @Override
+            public void display(Rendered output, String displayId, boolean update) {
+                DisplayData dd = toDisplayData(output);
+                dd.setDisplayId(displayId);
+                if (update) {
+                    publish(m, new PublishUpdateDisplayData(dd), MessageType.PUBLISH_UPDATE_DISPLAY_DATA);
+                } else {
+                    publish(m, new PublishDisplayData(dd), MessageType.PUBLISH_DISPLAY_DATA);
+                }
+            }
+        };
+        Outcome outcome = session.execute(req.getCode(), frontend);
+        if (outcome instanceof Outcome.Value v && !req.isSilent()) {
+            try {
+                DisplayData dd = toDisplayData(session.render(v.value()));
+                publish(m, new PublishExecuteResult(count, dd), MessageType.PUBLISH_EXECUTION_RESULT);
+            } catch (RuntimeException | LinkageError e) {
+                outcome = new Outcome.Error(e.getClass().getName(), "could not render the cell's value: " + e.getMessage(),
+                        List.of(e.toString()));
+            }
+        }
+        if (outcome instanceof Outcome.Error e) {
+            publish(m, new PublishError(e.ename(), e.evalue(), e.traceback()), MessageType.PUBLISH_ERROR);
+            ErrorReply er = new ErrorReply(e.ename(), e.evalue(), e.traceback());
+            er.setExecutionCount(count);
+            reply(channel, m, er, MessageType.EXECUTE_REPLY.error());
+        } else {
+            reply(channel, m, new ExecuteReply(count, Map.of()), MessageType.EXECUTE_REPLY);
+        }
+    }
+
+    private static DisplayData toDisplayData(Rendered r) {
+        DisplayData dd = new DisplayData();
+        r.data().forEach(dd::putData);
+        r.metadata().forEach(dd::putMetaData);
+        return dd;
+    }
+
+    private void complete(Channel channel, Message<?> m) {
+        CompleteRequest req = (CompleteRequest) m.getContent();
+        String code = req.getCode();
+        int cursor = Math.min(code.length(), Math.max(0, req.getCursorPos()));
+        int lineStart = code.lastIndexOf('\n', Math.max(0, cursor - 1)) + 1;
+        if (cursor > 0 && lineStart > cursor) {
+            lineStart = cursor;
+        }
+        String line = code.substring(lineStart, cursor);
+        List<String> matches = new ArrayList<>();
+        int start = cursor;
+        if (line.stripLeading().startsWith("%") && !line.strip().contains(" ")) {
+            String prefix = line.strip();
+            start = cursor - prefix.length();
+            for (String magic : session.magicHelp().keySet()) {
+                if (magic.startsWith(prefix)) {
+                    matches.add(magic);
+                }
+            }
+        } else {
+            int[] anchor = {cursor};
+            try {
+                matches.addAll(session.evaluator().complete(code, cursor, anchor));
+                start = anchor[0];
+            } catch (RuntimeException e) {
+                log.println("visionlab kernel: completion failed: " + e);
+            }
+        }
+        reply(channel, m, new CompleteReply(matches, start, cursor, Map.of()), MessageType.COMPLETE_REPLY);
+    }
+
+    private void inspect(Channel channel, Message<?> m) {
+        InspectRequest req = (InspectRequest) m.getContent();
+        String doc = null;
+        try {
+            doc = session.evaluator().documentation(req.getCode(), Math.min(req.getCode().length(), req.getCursorPos()));
+        } catch (RuntimeException e) {
+            log.println("visionlab kernel: inspection failed: " + e);
+        }
+        InspectReply r = doc == null ? new InspectReply(false, new DisplayData()) : new InspectReply(true, new DisplayData(doc));
+        reply(channel, m, r, MessageType.INSPECT_REPLY);
+    }
+
+    private void isComplete(Channel channel, Message<?> m) {
+        IsCompleteRequest req = (IsCompleteRequest) m.getContent();
+        String code = req.getCode();
+        String answer = magicOnly(code) ? "complete" : session.evaluator().isComplete(stripMagics(code));
+        IsCompleteReply r;
+        if (answer.equals("complete")) {
+            r = IsCompleteReply.VALID_CODE;
+        } else if (answer.equals("invalid")) {
+            r = IsCompleteReply.INVALID_CODE;
+        } else {
+            r = IsCompleteReply.getIncompleteReplyWithIndent(answer.substring(answer.indexOf('\n') + 1));
+        }
+        reply(channel, m, r, MessageType.IS_COMPLETE_REPLY);
+    }
+
+    private static boolean magicOnly(String code) {
+        return code.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("%"));
+    }
+
+    private static String stripMagics(String code) {
+        StringBuilder sb = new StringBuilder();
+        boolean top = true;
+        for (String l : code.split("\n", -1)) {
+            if (top && (l.isBlank() || l.strip().startsWith("%"))) {
+                sb.append('\n');
+                continue;
+            }
+            top = false;
+            sb.append(l).append('\n');
+        }
+        return sb.substring(0, Math.max(0, sb.length() - 1));
+    }
+
+    /** Closes every socket. */
+    void close() {
+        running = false;
+        for (Thread t : threads) {
+            if (t != Thread.currentThread()) {
+                try {
+                    t.join(2 * POLL_MS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        shell.close();
+        control.close();
+        stdin.close();
+        iopub.close();
+        heartbeat.close();
+        ctx.close();
+    }
+}

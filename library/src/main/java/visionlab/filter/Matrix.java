@@ -1,0 +1,281 @@
+package visionlab.filter;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import visionlab.image.Image;
+import visionlab.image.Mosaic;
+import visionlab.show.Displayable;
+import visionlab.show.MimeBundle;
+
+/**
+ * A small dense matrix of doubles, immutable: the lecture's operators G (blur and downsample), F (upsample
+ * and blur) and the 1-d Laplacian pyramid matrix. Prints its entries when small and draws itself as a
+ * picture (0 mid grey, positive light, negative dark), with gaps between its row blocks.
+ */
+public final class Matrix implements Displayable {
+
+    private final double[][] a;
+    private final int cols;
+    /** First row of each row block (for the picture), starting with 0. */
+    private final int[] blocks;
+    private final String name;
+
+    private Matrix(double[][] a, int cols, int[] blocks, String name) {
+        this.a = a;
+        this.cols = cols;
+        this.blocks = blocks;
+        this.name = name;
+    }
+
+    /** The matrix with these rows (copied; rectangular, finite, at least 1 x 1). */
+    public static Matrix of(double[][] rows) {
+        if (rows == null || rows.length == 0 || rows[0] == null || rows[0].length == 0) {
+            throw new IllegalArgumentException("rows: expected a non-empty rectangular array, got "
+                    + (rows == null ? "null" : "an empty array"));
+        }
+        int n = rows[0].length;
+        double[][] c = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] == null || rows[i].length != n) {
+                throw new IllegalArgumentException("rows[" + i + "]: expected " + n + " values like row 0, got "
+                        + (rows[i] == null ? "null" : rows[i].length));
+            }
+            for (double v : rows[i]) {
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("rows[" + i + "]: expected finite values, got " + v);
+                }
+            }
+            c[i] = rows[i].clone();
+        }
+        return new Matrix(c, n, new int[] {0}, null);
+    }
+
+    static Matrix wrap(double[][] a, String name) {
+        return new Matrix(a, a[0].length, new int[] {0}, name);
+    }
+
+    /** The n x n identity. */
+    public static Matrix identity(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n: expected >= 1, got " + n);
+        }
+        double[][] a = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            a[i][i] = 1;
+        }
+        return new Matrix(a, n, new int[] {0}, "I");
+    }
+
+    /** The matrices' rows stacked top to bottom (equal column counts); the picture separates the blocks. */
+    public static Matrix stack(List<Matrix> parts) {
+        if (parts == null || parts.isEmpty()) {
+            throw new IllegalArgumentException("parts: expected at least one matrix");
+        }
+        int n = parts.get(0).cols;
+        List<double[]> rows = new ArrayList<>();
+        int[] blocks = new int[parts.size()];
+        for (int i = 0; i < parts.size(); i++) {
+            Matrix m = parts.get(i);
+            if (m == null || m.cols != n) {
+                throw new IllegalArgumentException("parts[" + i + "]: expected " + n + " columns, got "
+                        + (m == null ? "null" : m.cols));
+            }
+            blocks[i] = rows.size();
+            for (double[] r : m.a) {
+                rows.add(r.clone());
+            }
+        }
+        return new Matrix(rows.toArray(new double[0][]), n, blocks, null);
+    }
+
+    /** This matrix with a name shown in its text form. */
+    public Matrix named(String name) {
+        return new Matrix(a, cols, blocks, name);
+    }
+
+    /** Number of rows. */
+    public int rows() {
+        return a.length;
+    }
+
+    /** Number of columns. */
+    public int cols() {
+        return cols;
+    }
+
+    /** Entry (row i, column j). */
+    public double get(int i, int j) {
+        if (i < 0 || i >= a.length || j < 0 || j >= cols) {
+            throw new IllegalArgumentException("(i, j): expected 0 <= i < " + a.length + " and 0 <= j < " + cols
+                    + ", got (" + i + ", " + j + ")");
+        }
+        return a[i][j];
+    }
+
+    /** The entries as a fresh array {@code [rows][cols]}. */
+    public double[][] toArray() {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].clone();
+        }
+        return c;
+    }
+
+    /** The matrix-vector product {@code M v}. */
+    public double[] times(double[] v) {
+        if (v == null || v.length != cols) {
+            throw new IllegalArgumentException("v: expected " + cols + " values, got " + (v == null ? "null" : v.length));
+        }
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            double s = 0;
+            for (int j = 0; j < cols; j++) {
+                s += a[i][j] * v[j];
+            }
+            out[i] = s;
+        }
+        return out;
+    }
+
+    /** The product {@code this * m}. */
+    public Matrix times(Matrix m) {
+        if (m == null || m.a.length != cols) {
+            throw new IllegalArgumentException("m: expected " + cols + " rows, got " + (m == null ? "null" : m.a.length));
+        }
+        double[][] out = new double[a.length][m.cols];
+        for (int i = 0; i < a.length; i++) {
+            for (int k = 0; k < cols; k++) {
+                double v = a[i][k];
+                if (v != 0) {
+                    for (int j = 0; j < m.cols; j++) {
+                        out[i][j] += v * m.a[k][j];
+                    }
+                }
+            }
+        }
+        return new Matrix(out, m.cols, new int[] {0}, null);
+    }
+
+    /** Every entry times {@code k}. */
+    public Matrix times(double k) {
+        double[][] out = toArray();
+        for (double[] r : out) {
+            for (int j = 0; j < r.length; j++) {
+                r[j] *= k;
+            }
+        }
+        return new Matrix(out, cols, blocks, null);
+    }
+
+    /** {@code this - m} (same shape). */
+    public Matrix minus(Matrix m) {
+        if (m == null || m.a.length != a.length || m.cols != cols) {
+            throw new IllegalArgumentException("m: expected " + a.length + "x" + cols + ", got "
+                    + (m == null ? "null" : m.a.length + "x" + m.cols));
+        }
+        double[][] out = toArray();
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < cols; j++) {
+                out[i][j] -= m.a[i][j];
+            }
+        }
+        return new Matrix(out, cols, new int[] {0}, null);
+    }
+
+    /** The entries as a grey image (one pixel per entry, raw values). */
+    public Image toImage() {
+        return block(0, a.length);
+    }
+
+    private Image block(int from, int to) {
+        Image im = Image.zeros(cols, to - from);
+        float[] p = im.plane(0);
+        for (int i = from; i < to; i++) {
+            for (int j = 0; j < cols; j++) {
+                p[(i - from) * cols + j] = (float) a[i][j];
+            }
+        }
+        return im;
+    }
+
+    /**
+     * The picture: 0 mid grey, each row block stretched to its own largest |entry| (so coarse blocks stay
+     * visible), each entry a square of a few pixels, gaps between blocks.
+     */
+    public Mosaic picture() {
+        List<List<Image>> rows = new ArrayList<>();
+        for (int b = 0; b < blocks.length; b++) {
+            int to = b + 1 < blocks.length ? blocks[b + 1] : a.length;
+            if (to > blocks[b]) {
+                rows.add(List.of(block(blocks[b], to)));
+            }
+        }
+        int side = Math.max(a.length, cols);
+        int zoom = Math.max(1, Math.min(24, 600 / side));
+        return Mosaic.grid(rows).range(Mosaic.Range.AROUND_ZERO).zoom(zoom).gap(blocks.length > 1 ? 3 : 0, 1.0)
+                .title(header());
+    }
+
+    @Override
+    public MimeBundle mimeBundle() {
+        return MimeBundle.png(picture().image().toPng(), format());
+    }
+
+    private String header() {
+        return (name != null ? name + ": " : "") + "Matrix " + a.length + "x" + cols;
+    }
+
+    private String entry(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    /** The entries as an aligned table, one line per row (matrices up to 16 x 16; otherwise the size). */
+    public String format() {
+        if (a.length > 16 || cols > 16) {
+            return header();
+        }
+        StringBuilder sb = new StringBuilder(header());
+        String[][] s = new String[a.length][cols];
+        int width = 1;
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < cols; j++) {
+                s[i][j] = entry(a[i][j]);
+                width = Math.max(width, s[i][j].length());
+            }
+        }
+        for (String[] r : s) {
+            sb.append('\n');
+            for (int j = 0; j < cols; j++) {
+                sb.append(j == 0 ? "  " : " ").append(" ".repeat(width - r[j].length())).append(r[j]);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** One line: the size, and for matrices up to 16 x 16 the rows, {@code "Matrix 2x2 [1 0; 0 1]"}. */
+    @Override
+    public String toString() {
+        if (a.length > 16 || cols > 16) {
+            return header();
+        }
+        StringBuilder sb = new StringBuilder(header()).append(" [");
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < cols; j++) {
+                sb.append(j == 0 ? (i == 0 ? "" : "; ") : " ").append(entry(a[i][j]));
+            }
+        }
+        return sb.append(']').toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Matrix m && Arrays.deepEquals(a, m.a);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.deepHashCode(a);
+    }
+}
