@@ -57,7 +57,7 @@ public final class Clip implements Displayable {
         return fps;
     }
 
-    /** Up to {@code count} evenly spaced frames side by side (values clamped to 0..1). */
+    /** Up to {@code count} evenly spaced frames side by side (values clamped to 0..1; small frames zoomed). */
     public Mosaic strip(int count) {
         if (count < 1 || count > 64) {
             throw new IllegalArgumentException("count: expected 1..64, got " + count);
@@ -67,7 +67,8 @@ public final class Clip implements Displayable {
         for (int i = 0; i < n; i++) {
             tiles.add(frames.get(n == 1 ? 0 : (int) Math.round(i * (frames.size() - 1) / (double) (n - 1))));
         }
-        return Mosaic.row(tiles).range(Mosaic.Range.NONE).title(toString());
+        int zoom = Math.max(1, Math.min(8, 128 / frames.get(0).height()));
+        return Mosaic.row(tiles).range(Mosaic.Range.NONE).zoom(zoom).title(toString());
     }
 
     /** The clip as an animated, looping GIF (frame delay {@code round(100 / fps)} hundredths of a second). */

@@ -26,12 +26,12 @@ public final class SteerableBand implements Displayable {
         this.orientation = orientation;
     }
 
-    /** The real part (the even, "cosine" filter's response, divided by sqrt 2; see the pyramid). */
+    /** The real part: the real pyramid's band at this scale and orientation divided by sqrt 2. Live. */
     public Image real() {
         return re;
     }
 
-    /** The imaginary part (the odd, Hilbert-partner filter's response, divided by sqrt 2). */
+    /** The imaginary part: the response of the real band's quadrature (Hilbert) partner, divided by sqrt 2. Live. */
     public Image imag() {
         return im;
     }

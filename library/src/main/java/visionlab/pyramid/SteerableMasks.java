@@ -53,12 +53,9 @@ final class SteerableMasks {
      * {@code scales} the low-pass only. */
     final List<Level> levels = new ArrayList<>();
 
-    private static final Map<String, SteerableMasks> CACHE = new LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, SteerableMasks> e) {
-            return size() > 4;
-        }
-    };
+    /** Least recently used first; at most 4 sizes and about 1 GB of filters are kept. */
+    private static final Map<String, SteerableMasks> CACHE = new LinkedHashMap<>(8, 0.75f, true);
+    private static final long MAX_FLOATS = 256L << 20;
 
     static SteerableMasks get(int width, int height, int scales, int orientations, boolean complex) {
         String key = width + "x" + height + "/" + scales + "/" + orientations + "/" + complex;
@@ -67,9 +64,33 @@ final class SteerableMasks {
             if (m == null) {
                 m = new SteerableMasks(width, height, scales, orientations, complex);
                 CACHE.put(key, m);
+                long total = 0;
+                for (SteerableMasks v : CACHE.values()) {
+                    total += v.floats();
+                }
+                var it = CACHE.entrySet().iterator();
+                while ((CACHE.size() > 4 || total > MAX_FLOATS) && CACHE.size() > 1 && it.hasNext()) {
+                    SteerableMasks old = it.next().getValue();
+                    if (old == m) {
+                        break;
+                    }
+                    total -= old.floats();
+                    it.remove();
+                }
             }
             return m;
         }
+    }
+
+    /** Number of filter samples held. */
+    long floats() {
+        long n = 0;
+        for (Level lv : levels) {
+            for (Entry e : lv.entries) {
+                n += e.m.length;
+            }
+        }
+        return n;
     }
 
     /** Size of the grid after {@code s} halvings: {@code ceil} each time. */

@@ -34,7 +34,9 @@ import visionlab.steer.Steering;
  * <p>Subsampling: scale 0 bands and the high-pass are full size; scale s (and the low-pass after S scales)
  * lives on a grid of {@code w_s x h_s} with {@code w_{s+1} = ceil(w_s / 2)}: the DFT is cropped to the
  * frequencies the band can hold, so any size, odd included, reconstructs exactly (no padding). Colour
- * images are transformed per channel. Filters are cached per size, so the second pyramid of a size is fast.
+ * images are transformed per channel. The DFT treats the image as periodic, so structure near one border
+ * also shows near the opposite border. Filters are cached per size, so the second pyramid of a size is
+ * fast.
  *
  * <pre>{@code var sp = SteerablePyramid.of(img, 4, 4);  sp.band(1, 2); sp.highpass(); sp.reconstruct()}</pre>
  */

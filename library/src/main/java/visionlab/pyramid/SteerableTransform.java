@@ -35,6 +35,7 @@ final class SteerableTransform {
     static void analyze(float[] plane, SteerableMasks mk, float[][][] out) {
         float[] spec = Fft2.forwardReal(plane, mk.width, mk.height);
         for (int s = 0; s < mk.levels.size(); s++) {
+            SteerablePyramid.checkInterrupt();
             SteerableMasks.Level lv = mk.levels.get(s);
             float fs = (float) (mk.levelScale.get(s) / ((double) lv.w * lv.h));
             float[] tmp = new float[2 * lv.w * lv.h];
@@ -131,6 +132,7 @@ final class SteerableTransform {
         int bigH = mk.height;
         float[] acc = new float[2 * bigW * bigH];
         for (int s = 0; s < mk.levels.size(); s++) {
+            SteerablePyramid.checkInterrupt();
             SteerableMasks.Level lv = mk.levels.get(s);
             float g = (float) (1.0 / mk.levelScale.get(s));
             float[] tmp = new float[2 * lv.w * lv.h];
