@@ -650,23 +650,45 @@ public final class Image implements Displayable {
     }
 
     /**
-     * The PNG shows samples clamped to 0..1 when they lie (nearly) in that range, otherwise stretched with
-     * {@link #normalized()}; images smaller than 128 px on their long side are zoomed up so they can be seen.
+     * The PNG, chosen so that any image can be seen: samples are shown as they are (clamped to 0..1) when
+     * at most 1% of them lie outside [-0.05, 1.05] (photos, blends with a small overshoot); an image with
+     * many negative samples (a band-pass image, a derivative) is shown with 0 as mid grey and +-4 RMS as
+     * white/black; any other is stretched with {@link #normalized()}. The text says which. Images smaller
+     * than 128 px on their long side are zoomed up.
      */
     @Override
     public MimeBundle mimeBundle() {
+        long outside = 0;
+        long negative = 0;
+        for (float[] p : planes) {
+            for (float v : p) {
+                if (v < -0.05f) {
+                    negative++;
+                    outside++;
+                } else if (v > 1.05f) {
+                    outside++;
+                }
+            }
+        }
+        long n = (long) width * height * planes.length;
         Image shown = this;
-        float lo = min();
-        float hi = max();
-        boolean stretched = lo < -0.02f || hi > 1.02f;
-        if (stretched) {
-            shown = normalized();
+        String how = "";
+        if (outside > n / 100) {
+            if (negative > n / 20) {
+                double scale = Mosaic.bandScale(List.of(this));
+                double k = scale > 0 ? 0.5 / scale : 0;
+                shown = map(v -> Math.max(0, Math.min(1, 0.5 + v * k)));
+                how = " (display: 0 = mid grey)";
+            } else {
+                shown = normalized();
+                how = " (display stretched)";
+            }
         }
         int side = Math.max(width, height);
         if (side < 128) {
             shown = shown.zoom(Math.max(1, Math.min(64, 256 / side)));
         }
-        return MimeBundle.png(shown.toPng(), toString() + (stretched ? " (display stretched)" : ""));
+        return MimeBundle.png(shown.toPng(), toString() + how);
     }
 
     @Override

@@ -23,7 +23,11 @@ public final class Mosaic implements Displayable {
         PER_TILE,
         /** All tiles stretched with one shared min..max. */
         SHARED,
-        /** Each tile mapped so 0 is mid grey and its largest |value| reaches 0 or 1 (band-pass images). */
+        /**
+         * Each tile mapped so 0 is mid grey and {@code +-4 RMS} (or the largest |value|, if smaller) reaches
+         * white or black, clipped beyond: band-pass images, whose few large coefficients would otherwise
+         * leave the rest flat grey.
+         */
         AROUND_ZERO,
         /** Like {@link #AROUND_ZERO} with one scale shared by all tiles. */
         AROUND_ZERO_SHARED
@@ -117,15 +121,16 @@ public final class Mosaic implements Displayable {
         int channels = 1;
         float lo = Float.POSITIVE_INFINITY;
         float hi = Float.NEGATIVE_INFINITY;
-        float maxAbs = 0;
+        List<Image> all = new ArrayList<>();
         for (List<Image> row : rows) {
             for (Image im : row) {
                 channels = Math.max(channels, im.channels() >= 3 ? 3 : 1);
                 lo = Math.min(lo, im.min());
                 hi = Math.max(hi, im.max());
-                maxAbs = Math.max(maxAbs, im.maxAbs());
+                all.add(im);
             }
         }
+        double sharedScale = range == Range.AROUND_ZERO_SHARED ? bandScale(all) : 0;
         int totalW = 0;
         int totalH = 0;
         for (List<Image> row : rows) {
@@ -145,7 +150,7 @@ public final class Mosaic implements Displayable {
             int x0 = 0;
             int h = 0;
             for (Image im : row) {
-                Image t = mapped(im, lo, hi, maxAbs);
+                Image t = mapped(im, lo, hi, sharedScale);
                 if (zoom > 1) {
                     t = t.zoom(zoom);
                 }
@@ -158,7 +163,7 @@ public final class Mosaic implements Displayable {
         return out;
     }
 
-    private Image mapped(Image im, float lo, float hi, float maxAbs) {
+    private Image mapped(Image im, float lo, float hi, double sharedScale) {
         switch (range) {
             case PER_TILE:
                 return im.normalized();
@@ -170,17 +175,34 @@ public final class Mosaic implements Displayable {
                 return im.map(v -> (v - lo) * s);
             }
             case AROUND_ZERO:
-                return im.normalizedAroundZero();
-            case AROUND_ZERO_SHARED: {
-                if (!(maxAbs > 0)) {
-                    return Image.filled(im.width(), im.height(), im.channels(), 0.5);
-                }
-                float s = 0.5f / maxAbs;
-                return im.map(v -> 0.5 + v * s);
-            }
+                return aroundZero(im, bandScale(List.of(im)));
+            case AROUND_ZERO_SHARED:
+                return aroundZero(im, sharedScale);
             default:
                 return im.clamp(0, 1);
         }
+    }
+
+    /** {@code min(maxAbs, 4 RMS)} over the images: the |value| shown as white or black. */
+    static double bandScale(List<Image> images) {
+        double sum = 0;
+        double n = 0;
+        double maxAbs = 0;
+        for (Image im : images) {
+            sum += im.energy();
+            n += (double) im.pixels() * im.channels();
+            maxAbs = Math.max(maxAbs, im.maxAbs());
+        }
+        double rms = Math.sqrt(sum / n);
+        return Math.min(maxAbs, 4 * rms);
+    }
+
+    private static Image aroundZero(Image im, double scale) {
+        if (!(scale > 0)) {
+            return Image.filled(im.width(), im.height(), im.channels(), 0.5);
+        }
+        double s = 0.5 / scale;
+        return im.map(v -> Math.max(0, Math.min(1, 0.5 + v * s)));
     }
 
     private static void paste(Image dst, Image src, int x0, int y0) {

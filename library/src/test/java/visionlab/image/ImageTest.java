@@ -157,4 +157,24 @@ class ImageTest {
         assertTrue(b.text().startsWith("Image 8x8 RGB"));
         assertTrue(!b.text().contains("\n"));
     }
+
+    @Test
+    void displayShowsPhotosAsIsBandsAroundZeroAndOtherRangesStretched() throws Exception {
+        // a photo-like image with a small overshoot (a blend) is shown as it is
+        Image photo = Image.fromFunction(200, 200, (x, y) -> x == 0 ? 1.04 : 0.5);
+        var bp = javax.imageio.ImageIO.read(new ByteArrayInputStream(photo.mimeBundle().png()));
+        assertEquals(128, bp.getRaster().getSample(100, 100, 0));
+        assertTrue(!photo.mimeBundle().text().contains("display"));
+        // a band: symmetric values around zero; zero is mid grey
+        Image band = Image.fromFunction(200, 200, (x, y) -> x == 100 ? 0 : Math.sin(x * 0.3) * 0.2);
+        var bb = javax.imageio.ImageIO.read(new ByteArrayInputStream(band.mimeBundle().png()));
+        assertEquals(128, bb.getRaster().getSample(100, 50, 0), 1);
+        assertTrue(band.mimeBundle().text().contains("0 = mid grey"));
+        // a positive image far outside 0..1 is stretched: its minimum is black, its maximum white
+        Image counts = Image.fromFunction(200, 200, (x, y) -> 10 + x);
+        var bc = javax.imageio.ImageIO.read(new ByteArrayInputStream(counts.mimeBundle().png()));
+        assertEquals(0, bc.getRaster().getSample(0, 0, 0));
+        assertEquals(255, bc.getRaster().getSample(199, 0, 0));
+        assertTrue(counts.mimeBundle().text().contains("stretched"));
+    }
 }
