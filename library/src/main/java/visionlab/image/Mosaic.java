@@ -183,8 +183,11 @@ public final class Mosaic implements Displayable {
         }
     }
 
-    /** {@code min(maxAbs, 4 RMS)} over the images: the |value| shown as white or black. */
-    static double bandScale(List<Image> images) {
+    /**
+     * The display scale of band-pass images: {@code min(max |v|, 4 RMS)} over all their samples, the |value|
+     * that {@link Range#AROUND_ZERO} shows as white or black.
+     */
+    public static double bandScale(List<Image> images) {
         double sum = 0;
         double n = 0;
         double maxAbs = 0;

@@ -2,6 +2,7 @@ package visionlab.pyramid;
 
 import java.util.Arrays;
 import visionlab.image.Image;
+import visionlab.image.Mosaic;
 
 /** Display mappings for pyramid bands, robust to a few very large coefficients. */
 final class SteerableDisplay {
@@ -23,10 +24,13 @@ final class SteerableDisplay {
         return m > 0 ? m : Math.max(img.maxAbs(), 1e-30f);
     }
 
-    /** 0 to mid grey, +-robustMax to white / black (clamped). */
+    /** 0 to mid grey, +-{@link Mosaic#bandScale} (4 RMS) to white / black (clamped), as Mosaic's AROUND_ZERO. */
     static Image signed(Image img) {
-        float m = robustMax(img);
-        float k = 0.5f / m;
+        double m = Mosaic.bandScale(java.util.List.of(img));
+        if (!(m > 0)) {
+            return Image.filled(img.width(), img.height(), img.channels(), 0.5);
+        }
+        double k = 0.5 / m;
         return img.map(v -> Math.max(0, Math.min(1, 0.5 + v * k)));
     }
 
