@@ -213,7 +213,7 @@ public final class OperatorMatrix implements Displayable {
             }
         }
         int side = Math.max(a.length, cols);
-        int zoom = Math.max(1, Math.min(24, 600 / side));
+        int zoom = Math.max(1, Math.min(48, 600 / side));
         return Mosaic.grid(rows).range(Mosaic.Range.AROUND_ZERO).zoom(zoom).gap(blocks.length > 1 ? 3 : 0, 1.0)
                 .title(header());
     }

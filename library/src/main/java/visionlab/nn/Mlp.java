@@ -75,6 +75,10 @@ public final class Mlp implements Displayable {
     /** The output layer's activation (identity for regression, sigmoid / softmax for classes). */
     public Mlp output(Activation f) {
         requireActivation(f, "output");
+        if (f != null && f.isSoftmax() && sizes[sizes.length - 1] < 2) {
+            throw new IllegalArgumentException("output: softmax needs at least 2 output units (one per class), got "
+                    + sizes[sizes.length - 1] + "; for two classes with one output use Activation.SIGMOID");
+        }
         acts[acts.length - 1] = f;
         initialise();
         return this;

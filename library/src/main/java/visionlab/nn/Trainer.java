@@ -272,4 +272,12 @@ public final class Trainer {
         }
         return new double[] {sum / x.length, correct / (double) x.length};
     }
+
+    /** One line: the settings that {@link #fit} will use. */
+    @Override
+    public String toString() {
+        return "Trainer for " + net.architecture() + ": loss " + loss + ", " + optimizer + ", " + epochs
+                + " epoch(s), batch " + batchSize + (validationSplit > 0 ? ", validation " + validationSplit : "")
+                + (patience > 0 ? ", patience " + patience : "") + (live ? "" : ", live view off");
+    }
 }

@@ -60,7 +60,7 @@ public final class Plots {
         c.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
         c.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         c.getStyler().setPlotGridLinesColor(new Color(230, 230, 230));
-        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         c.getStyler().setMarkerSize(6);
         return c;
     }
@@ -141,11 +141,22 @@ public final class Plots {
 
     /** XChart puts a tick on every integer for short integer axes: label only every 5th (or 2nd) one. */
     private static void thinIntegerTicks(XYChart c, int n) {
-        if (n > 12 && n <= 80) {
-            int step = n <= 30 ? 5 : 10;
+        if (n > 12) {
+            int step = n <= 30 ? 5 : n <= 80 ? 10 : niceStep(n / 8.0);
             c.setCustomXAxisTickLabelsFormatter(x -> Math.abs(x - Math.rint(x)) < 1e-9 && ((long) Math.rint(x)) % step == 0
                     ? Long.toString((long) Math.rint(x)) : "");
         }
+    }
+
+    /** 1, 2 or 5 times a power of ten, at least {@code raw}. */
+    private static int niceStep(double raw) {
+        double p = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (m * p >= raw) {
+                return (int) Math.max(1, Math.round(m * p));
+            }
+        }
+        return (int) Math.round(10 * p);
     }
 
     private static double[] positive(double[] v, boolean log) {

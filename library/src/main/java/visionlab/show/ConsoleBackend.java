@@ -51,9 +51,19 @@ public final class ConsoleBackend implements ShowBackend {
             public String id() {
                 return id;
             }
+
+            @Override
+            public String toString() {
+                return "Handle " + id + " (console: PNG files under " + folderName() + ")";
+            }
         };
         render(id, value);
         return h;
+    }
+
+    private String folderName() {
+        return folder != null ? folder.toString()
+                : Path.of(System.getProperty("java.io.tmpdir"), "visionlab-show").toString();
     }
 
     private void render(String id, Object value) {

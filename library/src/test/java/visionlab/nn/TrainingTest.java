@@ -240,6 +240,8 @@ class TrainingTest {
         names.add("sizes[1]");
         cases.add(() -> net.trainer().epochs(0));
         names.add("epochs");
+        cases.add(() -> Mlp.of(2, 2, 1).output(Activation.SOFTMAX));
+        names.add("output");
         for (int i = 0; i < cases.size(); i++) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, cases.get(i)::run, names.get(i));
             assertTrue(e.getMessage().startsWith(names.get(i)), "case " + i + ": " + e.getMessage());
