@@ -25,6 +25,18 @@ public final class Main {
         switch (args[0]) {
             case "install" -> Installer.main(Arrays.copyOfRange(args, 1, args.length));
             case "--version" -> System.out.println("visionlab-kernel " + VERSION);
+            case "run" -> {
+                int code;
+                try {
+                    code = ScriptRunner.run(Arrays.copyOfRange(args, 1, args.length));
+                } catch (IllegalArgumentException e) {
+                    System.err.println("visionlab-kernel: " + e.getMessage());
+                    code = 2;
+                }
+                System.out.flush();
+                System.err.flush();
+                Runtime.getRuntime().halt(code); // the session's guard vetoes System.exit
+            }
             case "--warmup" -> warmup();
             case "-f" -> {
                 if (args.length < 2) {
@@ -48,6 +60,9 @@ public final class Main {
                 "  java -jar visionlab-kernel.jar install [--user | --sys-prefix | --prefix DIR | --data-dir DIR] [--name NAME] [--no-cds]",
                 "      write kernels/NAME/kernel.json (default NAME visionlab, default location --user) and a",
                 "      class-data archive beside it for a faster start (--no-cds: skip it)",
+                "  java -jar visionlab-kernel.jar run FILE.jsh [--out DIR]",
+                "      run a JShell script as a notebook cell runs; pictures go to DIR (default ./out) as PNG;",
+                "      the first error stops it with exit code 1",
                 "  java -cp ... visionlab.kernel.Main -f CONNECTION_FILE",
                 "      run the kernel (Jupyter does this)");
     }
