@@ -39,14 +39,38 @@ public final class Mosaic implements Displayable {
     private final int gap;
     private final double background;
     private final String title;
+    private final List<String> labels;
 
     private Mosaic(List<List<Image>> rows, int zoom, Range range, int gap, double background, String title) {
+        this(rows, zoom, range, gap, background, title, List.of());
+    }
+
+    private Mosaic(List<List<Image>> rows, int zoom, Range range, int gap, double background, String title,
+                   List<String> labels) {
         this.rows = rows;
         this.zoom = zoom;
         this.range = range;
         this.gap = gap;
         this.background = background;
         this.title = title;
+        this.labels = labels;
+    }
+
+    /**
+     * Captions drawn under the tiles, in reading order (row by row); fewer labels than tiles leave the rest
+     * without one.
+     */
+    public Mosaic labels(String... labels) {
+        int n = rows.stream().mapToInt(List::size).sum();
+        if (labels == null || labels.length > n) {
+            throw new IllegalArgumentException("labels: expected at most " + n + " (one per tile), got "
+                    + (labels == null ? "null" : labels.length));
+        }
+        List<String> l = new ArrayList<>();
+        for (String x : labels) {
+            l.add(x == null ? "" : x);
+        }
+        return new Mosaic(rows, zoom, range, gap, background, title, List.copyOf(l));
     }
 
     /** The images side by side in one row. */
@@ -84,7 +108,7 @@ public final class Mosaic implements Displayable {
             copy.add(List.copyOf(row));
             r++;
         }
-        return new Mosaic(List.copyOf(copy), 1, Range.PER_TILE, 4, 1.0, null);
+        return new Mosaic(List.copyOf(copy), 1, Range.PER_TILE, 4, 1.0, null, List.of());
     }
 
     /** Every tile magnified {@code zoom} times (nearest neighbour). */
@@ -92,7 +116,7 @@ public final class Mosaic implements Displayable {
         if (zoom < 1 || zoom > 64) {
             throw new IllegalArgumentException("zoom: expected 1..64, got " + zoom);
         }
-        return new Mosaic(rows, zoom, range, gap, background, title);
+        return new Mosaic(rows, zoom, range, gap, background, title, labels);
     }
 
     /** How values map to grey levels; see {@link Range}. */
@@ -100,7 +124,7 @@ public final class Mosaic implements Displayable {
         if (range == null) {
             throw new IllegalArgumentException("range: expected a Mosaic.Range, got null");
         }
-        return new Mosaic(rows, zoom, range, gap, background, title);
+        return new Mosaic(rows, zoom, range, gap, background, title, labels);
     }
 
     /** Pixels between tiles (default 4) and the background grey (default 1, white). */
@@ -108,12 +132,12 @@ public final class Mosaic implements Displayable {
         if (gap < 0 || gap > 256) {
             throw new IllegalArgumentException("gap: expected 0..256, got " + gap);
         }
-        return new Mosaic(rows, zoom, range, gap, background, title);
+        return new Mosaic(rows, zoom, range, gap, background, title, labels);
     }
 
     /** The text shown with the picture. */
     public Mosaic title(String title) {
-        return new Mosaic(rows, zoom, range, gap, background, title);
+        return new Mosaic(rows, zoom, range, gap, background, title, labels);
     }
 
     /** The tiled picture, values in 0..1. */
@@ -131,6 +155,7 @@ public final class Mosaic implements Displayable {
             }
         }
         double sharedScale = range == Range.AROUND_ZERO_SHARED ? bandScale(all) : 0;
+        int caption = labels.isEmpty() ? 0 : CAPTION;
         int totalW = 0;
         int totalH = 0;
         for (List<Image> row : rows) {
@@ -141,10 +166,11 @@ public final class Mosaic implements Displayable {
                 h = Math.max(h, im.height() * zoom);
             }
             totalW = Math.max(totalW, w - gap);
-            totalH += h + gap;
+            totalH += h + caption + gap;
         }
         totalH -= gap;
         Image out = Image.filled(totalW, totalH, channels, background);
+        List<int[]> places = new ArrayList<>();
         int y0 = 0;
         for (List<Image> row : rows) {
             int x0 = 0;
@@ -155,12 +181,39 @@ public final class Mosaic implements Displayable {
                     t = t.zoom(zoom);
                 }
                 paste(out, t, x0, y0);
+                places.add(new int[] {x0, y0, t.width(), t.height()});
                 x0 += t.width() + gap;
                 h = Math.max(h, t.height());
             }
-            y0 += h + gap;
+            y0 += h + caption + gap;
         }
-        return out;
+        return labels.isEmpty() ? out : captioned(out, places);
+    }
+
+    private static final int CAPTION = 20;
+
+    /** Draws the labels centred right under their tiles (dark text on the background). */
+    private Image captioned(Image out, List<int[]> places) {
+        java.awt.image.BufferedImage bi = out.toBufferedImage();
+        java.awt.Graphics2D g = bi.createGraphics();
+        try {
+            g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
+                    java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(background > 0.5 ? java.awt.Color.BLACK : java.awt.Color.WHITE);
+            g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13));
+            java.awt.FontMetrics fm = g.getFontMetrics();
+            for (int i = 0; i < labels.size(); i++) {
+                int[] p = places.get(i);
+                String text = labels.get(i);
+                int tw = fm.stringWidth(text);
+                int x = p[0] + Math.max(0, (p[2] - tw) / 2);
+                g.drawString(text, x, p[1] + p[3] + CAPTION - 5);
+            }
+        } finally {
+            g.dispose();
+        }
+        Image drawn = Image.fromBufferedImage(bi);
+        return drawn.channels() > out.channels() ? drawn.grey() : drawn;
     }
 
     private Image mapped(Image im, float lo, float hi, double sharedScale) {
