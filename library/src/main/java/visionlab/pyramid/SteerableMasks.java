@@ -218,7 +218,9 @@ final class SteerableMasks {
                             } else {
                                 a = Math.pow(c, order);
                             }
-                            m[i] = (float) (radial * gain * a);
+                            double v = radial * gain * a;
+                            // values this small change nothing but can make float denormals (slow) in the FFT
+                            m[i] = Math.abs(v) < 1e-12 ? 0f : (float) v;
                         }
                     });
                     lv.entries.add(new Entry(m, order & 3, complex));

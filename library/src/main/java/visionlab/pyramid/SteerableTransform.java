@@ -16,7 +16,8 @@ final class SteerableTransform {
     private SteerableTransform() {
     }
 
-    private static final int BLOCK = 16;
+    private static final int BLOCK = 32;
+    private static final int PAD = 16; // column buffer stride 2h + PAD floats: avoids 4 KB cache-set aliasing
     // (-i)^p as (re, im)
     private static final float[] PR = {1, 0, -1, 0};
     private static final float[] PI = {0, -1, 0, 1};
@@ -71,7 +72,7 @@ final class SteerableTransform {
         int blocks = (w + BLOCK - 1) / BLOCK;
         int ct = tasks(w * h, blocks);
         Fft2.range(ct, ct > 1, t -> {
-            float[] buf = new float[BLOCK * 2 * h];
+            float[] buf = new float[BLOCK * (2 * h + PAD)];
             for (int b = blocks * t / ct; b < blocks * (t + 1) / ct; b++) {
                 int x0 = b * BLOCK;
                 int nb = Math.min(BLOCK, w - x0);
@@ -91,19 +92,19 @@ final class SteerableTransform {
                         int k = 2 * (srow + lv.cols[x]);
                         float xr = spec[k];
                         float xi = spec[k + 1];
-                        int d = j * 2 * h + 2 * y;
+                        int d = j * (2 * h + PAD) + 2 * y;
                         buf[d] = xr * qr - xi * qi;
                         buf[d + 1] = xr * qi + xi * qr;
                     }
                 }
                 for (int j = 0; j < nb; j++) {
-                    colFft.complexInverse(buf, j * 2 * h, false);
+                    colFft.complexInverse(buf, j * (2 * h + PAD), false);
                 }
                 for (int y = 0; y < h; y++) {
                     int d = 2 * (y * w + x0);
                     for (int j = 0; j < nb; j++) {
-                        tmp[d + 2 * j] = buf[j * 2 * h + 2 * y];
-                        tmp[d + 2 * j + 1] = buf[j * 2 * h + 2 * y + 1];
+                        tmp[d + 2 * j] = buf[j * (2 * h + PAD) + 2 * y];
+                        tmp[d + 2 * j + 1] = buf[j * (2 * h + PAD) + 2 * y + 1];
                     }
                 }
             }
@@ -172,13 +173,13 @@ final class SteerableTransform {
         int blocks = (w + BLOCK - 1) / BLOCK;
         int ct = tasks(w * h, blocks);
         Fft2.range(ct, ct > 1, t -> {
-            float[] buf = new float[BLOCK * 2 * h];
+            float[] buf = new float[BLOCK * (2 * h + PAD)];
             for (int b = blocks * t / ct; b < blocks * (t + 1) / ct; b++) {
                 int x0 = b * BLOCK;
                 int nb = Math.min(BLOCK, w - x0);
                 copyColumnsOut(tmp, w, h, x0, nb, buf);
                 for (int j = 0; j < nb; j++) {
-                    colFft.complexForward(buf, j * 2 * h);
+                    colFft.complexForward(buf, j * (2 * h + PAD));
                 }
                 copyColumnsIn(buf, w, h, x0, nb, tmp, 1f);
             }
@@ -189,8 +190,8 @@ final class SteerableTransform {
         for (int y = 0; y < h; y++) {
             int src = 2 * (y * w + x0);
             for (int j = 0; j < nb; j++) {
-                buf[j * 2 * h + 2 * y] = a[src + 2 * j];
-                buf[j * 2 * h + 2 * y + 1] = a[src + 2 * j + 1];
+                buf[j * (2 * h + PAD) + 2 * y] = a[src + 2 * j];
+                buf[j * (2 * h + PAD) + 2 * y + 1] = a[src + 2 * j + 1];
             }
         }
     }
@@ -199,8 +200,8 @@ final class SteerableTransform {
         for (int y = 0; y < h; y++) {
             int dst = 2 * (y * w + x0);
             for (int j = 0; j < nb; j++) {
-                a[dst + 2 * j] = buf[j * 2 * h + 2 * y] * scale;
-                a[dst + 2 * j + 1] = buf[j * 2 * h + 2 * y + 1] * scale;
+                a[dst + 2 * j] = buf[j * (2 * h + PAD) + 2 * y] * scale;
+                a[dst + 2 * j + 1] = buf[j * (2 * h + PAD) + 2 * y + 1] * scale;
             }
         }
     }
@@ -212,13 +213,13 @@ final class SteerableTransform {
         int blocks = (w + BLOCK - 1) / BLOCK;
         int ct = tasks(w * h, blocks);
         Fft2.range(ct, ct > 1, t -> {
-            float[] buf = new float[BLOCK * 2 * h];
+            float[] buf = new float[BLOCK * (2 * h + PAD)];
             for (int b = blocks * t / ct; b < blocks * (t + 1) / ct; b++) {
                 int x0 = b * BLOCK;
                 int nb = Math.min(BLOCK, w - x0);
                 copyColumnsOut(acc, w, h, x0, nb, buf);
                 for (int j = 0; j < nb; j++) {
-                    colFft.complexInverse(buf, j * 2 * h, false);
+                    colFft.complexInverse(buf, j * (2 * h + PAD), false);
                 }
                 copyColumnsIn(buf, w, h, x0, nb, acc, 1f);
             }
