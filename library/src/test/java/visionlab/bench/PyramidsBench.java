@@ -30,7 +30,7 @@ import visionlab.pyramid.LaplacianPyramid;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 6, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx6g", "-Djava.awt.headless=true"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx6g", "-Djava.awt.headless=true", "-XX:+UseParallelGC"})
 public class PyramidsBench {
 
     /** A random grey image of the given size. */
