@@ -355,7 +355,7 @@ public final class Dataset implements Displayable {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "Dataset %s: %d examples, %d inputs, %s", name, size(), inputSize(),
+        return String.format(Locale.ROOT, "Dataset %s: %d examples, %d input%s, %s", name, size(), inputSize(), inputSize() == 1 ? "" : "s",
                 labels != null ? classes + " classes" : y[0].length + " target value(s)");
     }
 }

@@ -45,10 +45,18 @@ public final class Perceptron {
             return new MimeBundle(Plots.perceptronErrors(this).toPng(), toString(), null);
         }
 
+        private static String weightsText(double[] w) {
+            StringBuilder b = new StringBuilder("[");
+            for (int i = 0; i < w.length; i++) {
+                b.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3g", w[i]));
+            }
+            return b.append(']').toString();
+        }
+
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "Perceptron %s after %d epoch(s): w = %s, b = %.3g, errors per epoch %s",
-                    converged ? "converged" : "did NOT converge", errorsPerEpoch.length, Arrays.toString(weights), bias,
+                    converged ? "converged" : "did NOT converge", errorsPerEpoch.length, weightsText(weights), bias,
                     errorsPerEpoch.length > 12
                             ? Arrays.toString(Arrays.copyOf(errorsPerEpoch, 6)).replace("]", ", ...]")
                             : Arrays.toString(errorsPerEpoch));
