@@ -69,6 +69,8 @@ final class SteerableTransform {
         float p2i = e2 != null ? PI[e2.phase] : 0;
         FloatFFT_1D colFft = Fft2.plan1(h);
         FloatFFT_1D rowFft = Fft2.plan1(w);
+        boolean[] nz1 = e1.nzCols;
+        boolean[] nz2 = e2 != null ? e2.nzCols : null;
         int blocks = (w + BLOCK - 1) / BLOCK;
         int ct = tasks(w * h, blocks);
         Fft2.range(ct, ct > 1, t -> {
@@ -76,6 +78,16 @@ final class SteerableTransform {
             for (int b = blocks * t / ct; b < blocks * (t + 1) / ct; b++) {
                 int x0 = b * BLOCK;
                 int nb = Math.min(BLOCK, w - x0);
+                boolean any = false;
+                for (int j = 0; j < nb; j++) {
+                    any |= nz1[x0 + j] || (nz2 != null && nz2[x0 + j]);
+                }
+                if (!any) {
+                    for (int y = 0; y < h; y++) {
+                        java.util.Arrays.fill(tmp, 2 * (y * w + x0), 2 * (y * w + x0 + nb), 0f);
+                    }
+                    continue;
+                }
                 for (int y = 0; y < h; y++) {
                     int srow = lv.rows[y] * bigW;
                     int o = y * w;
@@ -98,7 +110,9 @@ final class SteerableTransform {
                     }
                 }
                 for (int j = 0; j < nb; j++) {
-                    colFft.complexInverse(buf, j * (2 * h + PAD), false);
+                    if (nz1[x0 + j] || (nz2 != null && nz2[x0 + j])) {
+                        colFft.complexInverse(buf, j * (2 * h + PAD), false);
+                    }
                 }
                 for (int y = 0; y < h; y++) {
                     int d = 2 * (y * w + x0);
@@ -147,7 +161,7 @@ final class SteerableTransform {
                 }
                 float[] re = in[s][2 * e];
                 float[] im = e2 != null ? in[s][2 * e + 2] : (e1.complexOutput ? in[s][2 * e + 1] : null);
-                forwardPacked(lv.w, lv.h, re, im, tmp);
+                forwardPacked(lv.w, lv.h, re, im, tmp, neededColumns(lv.w, e1, e2));
                 scatter(tmp, lv, e1, e2, g, acc, bigW);
                 e += e2 != null ? 2 : 1;
             }
@@ -156,7 +170,7 @@ final class SteerableTransform {
     }
 
     /** tmp = DFT(re + i im) (im may be null). Rows first (loading fused), then column blocks. */
-    private static void forwardPacked(int w, int h, float[] re, float[] im, float[] tmp) {
+    private static void forwardPacked(int w, int h, float[] re, float[] im, float[] tmp, boolean[] need) {
         FloatFFT_1D colFft = Fft2.plan1(h);
         FloatFFT_1D rowFft = Fft2.plan1(w);
         int rt = tasks(w * h, h);
@@ -177,13 +191,37 @@ final class SteerableTransform {
             for (int b = blocks * t / ct; b < blocks * (t + 1) / ct; b++) {
                 int x0 = b * BLOCK;
                 int nb = Math.min(BLOCK, w - x0);
+                boolean any = false;
+                for (int j = 0; j < nb; j++) {
+                    any |= need[x0 + j];
+                }
+                if (!any) {
+                    continue; // scatter reads none of these columns
+                }
                 copyColumnsOut(tmp, w, h, x0, nb, buf);
                 for (int j = 0; j < nb; j++) {
-                    colFft.complexForward(buf, j * (2 * h + PAD));
+                    if (need[x0 + j]) {
+                        colFft.complexForward(buf, j * (2 * h + PAD));
+                    }
                 }
                 copyColumnsIn(buf, w, h, x0, nb, tmp, 1f);
             }
         });
+    }
+
+    /** Columns {@link #scatter} reads: where a mask is nonzero, and for a pair also their mirrors. */
+    private static boolean[] neededColumns(int w, SteerableMasks.Entry e1, SteerableMasks.Entry e2) {
+        if (e2 == null) {
+            return e1.nzCols;
+        }
+        boolean[] need = new boolean[w];
+        for (int x = 0; x < w; x++) {
+            if (e1.nzCols[x] || e2.nzCols[x]) {
+                need[x] = true;
+                need[x == 0 ? 0 : w - x] = true;
+            }
+        }
+        return need;
     }
 
     private static void copyColumnsOut(float[] a, int w, int h, int x0, int nb, float[] buf) {
