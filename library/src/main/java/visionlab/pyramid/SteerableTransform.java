@@ -366,36 +366,39 @@ final class SteerableTransform {
         }
     }
 
-    /** Re(ifft(acc)) / (W H): columns, then rows with the real part unpacked. */
+    /** Re(ifft(acc)) / (W H) = ifft(H) / (W H) with H(k) = (acc(k) + conj acc(-k)) / 2 Hermitian: columns 0..w/2
+     * of H (the rest are conjugate mirrors), then the real rows two per complex FFT. */
     private static float[] inverseRealPart(float[] acc, int w, int h) {
         FloatFFT_1D colFft = Fft2.plan1(h);
-        FloatFFT_1D rowFft = Fft2.plan1(w);
-        int blocks = (w + BLOCK - 1) / BLOCK;
+        int half = w / 2;
+        int stride = 2 * h + PAD;
+        int blocks = (half + 1 + BLOCK - 1) / BLOCK;
         int ct = tasks(w * h, blocks);
         Fft2.range(ct, ct > 1, t -> {
-            float[] buf = new float[BLOCK * (2 * h + PAD)];
+            float[] buf = new float[BLOCK * stride];
             for (int b = blocks * t / ct; b < blocks * (t + 1) / ct; b++) {
                 int x0 = b * BLOCK;
-                int nb = Math.min(BLOCK, w - x0);
-                copyColumnsOut(acc, w, h, x0, nb, buf);
-                for (int j = 0; j < nb; j++) {
-                    colFft.complexInverse(buf, j * (2 * h + PAD), false);
+                int nb = Math.min(BLOCK, half + 1 - x0);
+                for (int y = 0; y < h; y++) {
+                    int src = 2 * (y * w);
+                    int msrc = 2 * ((y == 0 ? 0 : h - y) * w);
+                    for (int j = 0; j < nb; j++) {
+                        int x = x0 + j;
+                        int mx = x == 0 ? 0 : w - x;
+                        buf[j * stride + 2 * y] = 0.5f * (acc[src + 2 * x] + acc[msrc + 2 * mx]);
+                        buf[j * stride + 2 * y + 1] = 0.5f * (acc[src + 2 * x + 1] - acc[msrc + 2 * mx + 1]);
+                    }
                 }
+                for (int j = 0; j < nb; j++) {
+                    colFft.complexInverse(buf, j * stride, false);
+                }
+                // in place: the mirrors read here are columns w/2..w-1, of which only w/2 (its own mirror, in
+                // this block) is written, after the reads
                 copyColumnsIn(buf, w, h, x0, nb, acc, 1f);
             }
         });
         float[] out = new float[w * h];
-        float scale = (float) (1.0 / ((double) w * h));
-        int rt = tasks(w * h, h);
-        Fft2.range(rt, rt > 1, t -> {
-            for (int y = h * t / rt; y < h * (t + 1) / rt; y++) {
-                rowFft.complexInverse(acc, 2 * y * w, false);
-                int o = y * w;
-                for (int x = 0; x < w; x++) {
-                    out[o + x] = scale * acc[2 * (o + x)];
-                }
-            }
-        });
+        inverseRealRows(acc, w, h, (float) (1.0 / ((double) w * h)), out);
         return out;
     }
 
