@@ -20,11 +20,23 @@ final class SteerableMasks {
         final float[] m;
         final int phase; // 0..3: multiply by (-i)^phase
         final boolean complexOutput;
+        /** Level columns where {@code m} is not identically zero (the FFT passes skip the others). */
+        boolean[] nzCols;
 
         Entry(float[] m, int phase, boolean complexOutput) {
             this.m = m;
             this.phase = phase;
             this.complexOutput = complexOutput;
+        }
+
+        void findNonzeroColumns(int w) {
+            boolean[] nz = new boolean[w];
+            for (int i = 0; i < m.length; i++) {
+                if (m[i] != 0) {
+                    nz[i % w] = true;
+                }
+            }
+            nzCols = nz;
         }
     }
 
@@ -231,6 +243,9 @@ final class SteerableMasks {
                     lp[i] = (float) radialLow(logr[i], scales);
                 }
                 lv.entries.add(new Entry(lp, 0, false));
+            }
+            for (Entry e : lv.entries) {
+                e.findNonzeroColumns(lv.w);
             }
             levelScale.add(fs);
             levels.add(lv);
