@@ -171,7 +171,7 @@ final class AxisPlan {
                 for (int o = lo; o < hi; o++, p += 2) {
                     float d = in[p + 1];
                     float e = in[p + 2];
-                    out[oOff + o] = c0 * (a + e) + c1 * (b + d) + c2 * m;
+                    out[oOff + o] = Math.fma(c0, a + e, Math.fma(c1, b + d, c2 * m));
                     a = m;
                     b = d;
                     m = e;
