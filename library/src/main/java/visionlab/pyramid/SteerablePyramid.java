@@ -194,7 +194,11 @@ public final class SteerablePyramid implements Displayable {
         return highpass;
     }
 
-    /** The low-pass residual (size {@code w_S x h_S}). */
+    /**
+     * The low-pass residual (size {@code w_S x h_S}). Because the pyramid is a tight frame (orthonormal
+     * DFTs at every size), halving the size doubles the values: a constant image c has a low-pass of
+     * about {@code c 2^S}. Divide by {@code 2^S} (for even sizes) to compare it with the image.
+     */
     public Image lowpass() {
         return lowpass;
     }
