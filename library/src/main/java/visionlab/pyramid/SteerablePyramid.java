@@ -154,10 +154,12 @@ public final class SteerablePyramid implements Displayable {
         return out;
     }
 
+    /** S, the number of oriented scales (the high-pass and low-pass residuals not counted). */
     public int scales() {
         return scales;
     }
 
+    /** K, the number of orientations per scale. */
     public int orientations() {
         return orientations;
     }

@@ -101,10 +101,12 @@ public final class SteerablePyramidComplex implements Displayable {
         return new SteerablePyramidComplex(source, scales, orientations, highpass.copy(), b, lowpass.copy());
     }
 
+    /** S, the number of oriented scales (the high-pass and low-pass residuals not counted). */
     public int scales() {
         return scales;
     }
 
+    /** K, the number of orientations per scale. */
     public int orientations() {
         return orientations;
     }
@@ -115,6 +117,7 @@ public final class SteerablePyramidComplex implements Displayable {
         return Math.PI * orientation / orientations;
     }
 
+    /** The input image. */
     public Image source() {
         return source;
     }
