@@ -60,7 +60,7 @@ public final class Main {
                 "  java -jar visionlab-kernel.jar install [--user | --sys-prefix | --prefix DIR | --data-dir DIR] [--name NAME] [--no-cds]",
                 "      write kernels/NAME/kernel.json (default NAME visionlab, default location --user) and a",
                 "      class-data archive beside it for a faster start (--no-cds: skip it)",
-                "  java -jar visionlab-kernel.jar run FILE.jsh [--out DIR]",
+                "  java -cp 'visionlab-kernel.jar:lib/*' visionlab.kernel.Main run FILE.jsh [--out DIR]   (./lab run FILE.jsh)",
                 "      run a JShell script as a notebook cell runs; pictures go to DIR (default ./out) as PNG;",
                 "      the first error stops it with exit code 1",
                 "  java -cp ... visionlab.kernel.Main -f CONNECTION_FILE",

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.util.Base64;
 
 /**
- * {@code java -jar visionlab-kernel.jar run FILE.jsh [--out DIR]}: runs a JShell script the way a notebook
+ * {@code ./lab run FILE.jsh [--out DIR]} ({@code java -cp 'visionlab-kernel.jar:lib/*' visionlab.kernel.Main run ...}):
+ * runs a JShell script the way a notebook
  * cell runs (the library imported, magics allowed), in a terminal. Printed text goes to the terminal;
  * every picture shown (the script's final value, {@code display(x)}, {@code Show.show(x)}) is written as a
  * PNG into DIR (default {@code ./out}) and its path printed. The first error stops the script with its
