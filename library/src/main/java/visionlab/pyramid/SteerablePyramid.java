@@ -40,7 +40,7 @@ import visionlab.steer.Steering;
  *
  * <pre>{@code var sp = SteerablePyramid.of(img, 4, 4);  sp.band(1, 2); sp.highpass(); sp.reconstruct()}</pre>
  */
-public final class SteerablePyramid implements Displayable {
+public final class SteerablePyramid extends SteerableShape implements Displayable {
 
     /** Chooses bands for {@link #reconstruct(Selector)}: scale -1 is the high-pass, scale S the low-pass. */
     @FunctionalInterface
@@ -48,21 +48,12 @@ public final class SteerablePyramid implements Displayable {
         boolean keep(int scale, int orientation);
     }
 
-    private final Image source;
-    private final int scales;
-    private final int orientations;
-    private final Image highpass;
     private final Image[][] bands;
-    private final Image lowpass;
 
     private SteerablePyramid(Image source, int scales, int orientations, Image highpass, Image[][] bands,
                              Image lowpass) {
-        this.source = source;
-        this.scales = scales;
-        this.orientations = orientations;
-        this.highpass = highpass;
+        super(source, scales, orientations, highpass, lowpass);
         this.bands = bands;
-        this.lowpass = lowpass;
     }
 
     /** The pyramid with the most scales for the size ({@code floor(log2 min(W, H)) - 2}) and 4 orientations. */
@@ -154,27 +145,6 @@ public final class SteerablePyramid implements Displayable {
         return out;
     }
 
-    /** S, the number of oriented scales (the high-pass and low-pass residuals not counted). */
-    public int scales() {
-        return scales;
-    }
-
-    /** K, the number of orientations per scale. */
-    public int orientations() {
-        return orientations;
-    }
-
-    /** The preferred direction {@code theta_b = b pi / K} of band b, in radians (x right, y down). */
-    public double angle(int orientation) {
-        checkOrientation(orientation);
-        return Math.PI * orientation / orientations;
-    }
-
-    /** The input image. */
-    public Image source() {
-        return source;
-    }
-
     /**
      * Band (scale, orientation): scale 0 is the finest (full size), orientation b prefers direction
      * {@code b pi / K}. The live image: changing its samples changes {@link #reconstruct()}.
@@ -189,20 +159,6 @@ public final class SteerablePyramid implements Displayable {
     public List<Image> scale(int scale) {
         checkScale(scale);
         return List.of(bands[scale]);
-    }
-
-    /** The high-pass residual (full size, frequencies above half Nyquist that no band holds). */
-    public Image highpass() {
-        return highpass;
-    }
-
-    /**
-     * The low-pass residual (size {@code w_S x h_S}). Because the pyramid is a tight frame (orthonormal
-     * DFTs at every size), halving the size doubles the values: a constant image c has a low-pass of
-     * about {@code c 2^S}. Divide by {@code 2^S} (for even sizes) to compare it with the image.
-     */
-    public Image lowpass() {
-        return lowpass;
     }
 
     /**
@@ -239,9 +195,7 @@ public final class SteerablePyramid implements Displayable {
      * {@code sp.reconstruct((s, b) -> s == 2)}.
      */
     public Image reconstruct(Selector keep) {
-        if (keep == null) {
-            throw new IllegalArgumentException("keep: expected a Selector (scale, orientation) -> boolean, got null");
-        }
+        requireSelector(keep);
         SteerableMasks mk = SteerableMasks.get(source.width(), source.height(), scales, orientations, false);
         Image hp = keep.keep(-1, 0) ? highpass : highpass.zerosLike();
         Image[][] b = new Image[scales][orientations];
@@ -251,13 +205,7 @@ public final class SteerablePyramid implements Displayable {
             }
         }
         Image lp = keep.keep(scales, 0) ? lowpass : lowpass.zerosLike();
-        Image out = source.zerosLike();
-        for (int c = 0; c < source.channels(); c++) {
-            checkInterrupt();
-            float[] p = SteerableTransform.synthesize(mk, layout(mk, hp, b, lp, c));
-            System.arraycopy(p, 0, out.plane(c), 0, p.length);
-        }
-        return out;
+        return synthesize(mk, c -> layout(mk, hp, b, lp, c));
     }
 
     /** Sum of squared coefficients over the high-pass, all bands and the low-pass; equals the image energy. */
@@ -289,18 +237,7 @@ public final class SteerablePyramid implements Displayable {
         return Mosaic.grid(rows).range(Mosaic.Range.NONE).title(toString());
     }
 
-    private void checkScale(int scale) {
-        if (scale < 0 || scale >= scales) {
-            throw new IllegalArgumentException("scale: expected 0.." + (scales - 1) + ", got " + scale);
-        }
-    }
 
-    private void checkOrientation(int orientation) {
-        if (orientation < 0 || orientation >= orientations) {
-            throw new IllegalArgumentException("orientation: expected 0.." + (orientations - 1) + ", got "
-                    + orientation);
-        }
-    }
 
     @Override
     public MimeBundle mimeBundle() {

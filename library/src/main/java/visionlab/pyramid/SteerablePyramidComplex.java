@@ -26,23 +26,14 @@ import visionlab.show.MimeBundle;
  *
  * <pre>{@code var cp = SteerablePyramid.complex(img, 4, 4);  cp.band(1, 0).amplitude(); cp.band(1, 0).phase()}</pre>
  */
-public final class SteerablePyramidComplex implements Displayable {
+public final class SteerablePyramidComplex extends SteerableShape implements Displayable {
 
-    private final Image source;
-    private final int scales;
-    private final int orientations;
-    private final Image highpass;
     private final SteerableBand[][] bands;
-    private final Image lowpass;
 
     private SteerablePyramidComplex(Image source, int scales, int orientations, Image highpass,
                                     SteerableBand[][] bands, Image lowpass) {
-        this.source = source;
-        this.scales = scales;
-        this.orientations = orientations;
-        this.highpass = highpass;
+        super(source, scales, orientations, highpass, lowpass);
         this.bands = bands;
-        this.lowpass = lowpass;
     }
 
     /** The complex pyramid of {@code img}; see {@link SteerablePyramid#of(Image, int, int)} for the ranges. */
@@ -101,44 +92,11 @@ public final class SteerablePyramidComplex implements Displayable {
         return new SteerablePyramidComplex(source, scales, orientations, highpass.copy(), b, lowpass.copy());
     }
 
-    /** S, the number of oriented scales (the high-pass and low-pass residuals not counted). */
-    public int scales() {
-        return scales;
-    }
-
-    /** K, the number of orientations per scale. */
-    public int orientations() {
-        return orientations;
-    }
-
-    /** The preferred direction {@code theta_b = b pi / K} of band b, in radians (x right, y down). */
-    public double angle(int orientation) {
-        checkOrientation(orientation);
-        return Math.PI * orientation / orientations;
-    }
-
-    /** The input image. */
-    public Image source() {
-        return source;
-    }
-
     /** Band (scale, orientation), complex: {@code .real() .imag() .amplitude() .phase()}. Live. */
     public SteerableBand band(int scale, int orientation) {
-        if (scale < 0 || scale >= scales) {
-            throw new IllegalArgumentException("scale: expected 0.." + (scales - 1) + ", got " + scale);
-        }
+        checkScale(scale);
         checkOrientation(orientation);
         return bands[scale][orientation];
-    }
-
-    /** The high-pass residual (real, as in the real pyramid). Live. */
-    public Image highpass() {
-        return highpass;
-    }
-
-    /** The low-pass residual (real). Live. */
-    public Image lowpass() {
-        return lowpass;
     }
 
     /** The image from all coefficients. */
@@ -148,9 +106,7 @@ public final class SteerablePyramidComplex implements Displayable {
 
     /** The image from the chosen coefficients; see {@link SteerablePyramid#reconstruct(SteerablePyramid.Selector)}. */
     public Image reconstruct(SteerablePyramid.Selector keep) {
-        if (keep == null) {
-            throw new IllegalArgumentException("keep: expected a Selector (scale, orientation) -> boolean, got null");
-        }
+        requireSelector(keep);
         SteerableMasks mk = SteerableMasks.get(source.width(), source.height(), scales, orientations, true);
         Image hp = keep.keep(-1, 0) ? highpass : highpass.zerosLike();
         SteerableBand[][] b = new SteerableBand[scales][orientations];
@@ -162,13 +118,7 @@ public final class SteerablePyramidComplex implements Displayable {
             }
         }
         Image lp = keep.keep(scales, 0) ? lowpass : lowpass.zerosLike();
-        Image out = source.zerosLike();
-        for (int c = 0; c < source.channels(); c++) {
-            SteerablePyramid.checkInterrupt();
-            float[] p = SteerableTransform.synthesize(mk, layout(mk, hp, b, lp, c));
-            System.arraycopy(p, 0, out.plane(c), 0, p.length);
-        }
-        return out;
+        return synthesize(mk, c -> layout(mk, hp, b, lp, c));
     }
 
     /** {@code sum hp^2 + sum |c|^2 + sum lp^2}; equals the image energy. */
@@ -211,13 +161,6 @@ public final class SteerablePyramidComplex implements Displayable {
     /** The amplitude mosaic. */
     public Mosaic mosaic() {
         return mosaic(Part.AMPLITUDE);
-    }
-
-    private void checkOrientation(int orientation) {
-        if (orientation < 0 || orientation >= orientations) {
-            throw new IllegalArgumentException("orientation: expected 0.." + (orientations - 1) + ", got "
-                    + orientation);
-        }
     }
 
     @Override

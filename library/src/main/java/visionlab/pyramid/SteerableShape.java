@@ -1,0 +1,90 @@
+package visionlab.pyramid;
+
+import java.util.function.IntFunction;
+import visionlab.image.Image;
+
+/**
+ * What the real and the complex steerable pyramid share: the input, S scales of K orientations, the
+ * high-pass and low-pass residuals, the band angles {@code theta_b = b pi / K}, and the synthesis loop.
+ */
+abstract class SteerableShape {
+
+    final Image source;
+    final int scales;
+    final int orientations;
+    final Image highpass;
+    final Image lowpass;
+
+    SteerableShape(Image source, int scales, int orientations, Image highpass, Image lowpass) {
+        this.source = source;
+        this.scales = scales;
+        this.orientations = orientations;
+        this.highpass = highpass;
+        this.lowpass = lowpass;
+    }
+
+    /** S, the number of oriented scales (the high-pass and low-pass residuals not counted). */
+    public int scales() {
+        return scales;
+    }
+
+    /** K, the number of orientations per scale. */
+    public int orientations() {
+        return orientations;
+    }
+
+    /** The preferred direction {@code theta_b = b pi / K} of band b, in radians (x right, y down). */
+    public double angle(int orientation) {
+        checkOrientation(orientation);
+        return Math.PI * orientation / orientations;
+    }
+
+    /** The input image. */
+    public Image source() {
+        return source;
+    }
+
+    /** The high-pass residual (full size, real: frequencies above half Nyquist that no band holds). Live. */
+    public Image highpass() {
+        return highpass;
+    }
+
+    /**
+     * The low-pass residual (size {@code w_S x h_S}, real). Live. Because the pyramid is a tight frame
+     * (orthonormal DFTs at every size), halving the size doubles the values: a constant image c has a
+     * low-pass of about {@code c 2^S}. Divide by {@code 2^S} (for even sizes) to compare it with the image.
+     */
+    public Image lowpass() {
+        return lowpass;
+    }
+
+    void checkScale(int scale) {
+        if (scale < 0 || scale >= scales) {
+            throw new IllegalArgumentException("scale: expected 0.." + (scales - 1) + ", got " + scale);
+        }
+    }
+
+    void checkOrientation(int orientation) {
+        if (orientation < 0 || orientation >= orientations) {
+            throw new IllegalArgumentException("orientation: expected 0.." + (orientations - 1) + ", got "
+                    + orientation);
+        }
+    }
+
+    static void requireSelector(SteerablePyramid.Selector keep) {
+        if (keep == null) {
+            throw new IllegalArgumentException("keep: expected a Selector (scale, orientation) -> boolean, got null");
+        }
+    }
+
+    /** The image synthesised channel by channel from the coefficient layout of each channel. */
+    Image synthesize(SteerableMasks mk, IntFunction<float[][][]> layoutOfChannel) {
+        Image out = source.zerosLike();
+        for (int c = 0; c < source.channels(); c++) {
+            SteerablePyramid.checkInterrupt();
+            float[] p = SteerableTransform.synthesize(mk, layoutOfChannel.apply(c));
+            System.arraycopy(p, 0, out.plane(c), 0, p.length);
+        }
+        return out;
+    }
+}
