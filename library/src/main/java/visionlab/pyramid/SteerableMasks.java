@@ -20,8 +20,9 @@ final class SteerableMasks {
         final float[] m;
         final int phase; // 0..3: multiply by (-i)^phase
         final boolean complexOutput;
-        /** Level columns where {@code m} is not identically zero (the FFT passes skip the others). */
+        /** Level columns and rows where {@code m} is not identically zero (the FFT passes skip the others). */
         boolean[] nzCols;
+        boolean[] nzRows;
 
         Entry(float[] m, int phase, boolean complexOutput) {
             this.m = m;
@@ -29,14 +30,17 @@ final class SteerableMasks {
             this.complexOutput = complexOutput;
         }
 
-        void findNonzeroColumns(int w) {
-            boolean[] nz = new boolean[w];
+        void findSupport(int w) {
+            boolean[] cols = new boolean[w];
+            boolean[] rows = new boolean[m.length / w];
             for (int i = 0; i < m.length; i++) {
                 if (m[i] != 0) {
-                    nz[i % w] = true;
+                    cols[i % w] = true;
+                    rows[i / w] = true;
                 }
             }
-            nzCols = nz;
+            nzCols = cols;
+            nzRows = rows;
         }
     }
 
@@ -245,7 +249,7 @@ final class SteerableMasks {
                 lv.entries.add(new Entry(lp, 0, false));
             }
             for (Entry e : lv.entries) {
-                e.findNonzeroColumns(lv.w);
+                e.findSupport(lv.w);
             }
             levelScale.add(fs);
             levels.add(lv);
