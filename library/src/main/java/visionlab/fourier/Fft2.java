@@ -1,7 +1,7 @@
 package visionlab.fourier;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.jtransforms.fft.FloatFFT_1D;
 import org.jtransforms.utils.CommonUtils;
@@ -20,14 +20,10 @@ import org.jtransforms.utils.CommonUtils;
 public final class Fft2 {
 
     private static final int BLOCK = 16; // columns copied out together
+    private static final int PAD = 16; // column buffer stride 2h + PAD floats: avoids 4 KB cache-set aliasing
     private static final int PARALLEL_MIN = 1 << 15;
 
-    private static final Map<Integer, FloatFFT_1D> PLANS_1D = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, FloatFFT_1D> e) {
-            return size() > 64;
-        }
-    };
+    private static final Map<Integer, FloatFFT_1D> PLANS_1D = new ConcurrentHashMap<>();
 
     static {
         // every caller runs many 1-D transforms at once on the available cores; JTransforms' own threads
@@ -40,32 +36,40 @@ public final class Fft2 {
     private Fft2() {
     }
 
-    /** The cached JTransforms 1-D plan of length n. */
+    /** The cached JTransforms 1-D plan of length n (at most 64 lengths are kept). */
     public static FloatFFT_1D plan1(int n) {
-        synchronized (PLANS_1D) {
-            return PLANS_1D.computeIfAbsent(n, FloatFFT_1D::new);
+        FloatFFT_1D p = PLANS_1D.get(n);
+        if (p == null) {
+            if (PLANS_1D.size() >= 64) {
+                PLANS_1D.clear();
+            }
+            p = PLANS_1D.computeIfAbsent(n, FloatFFT_1D::new);
         }
+        return p;
     }
 
     /**
-     * The full complex spectrum (interleaved, length {@code 2 W H}) of the real samples {@code plane}. Rows y and
-     * y+1 share one complex FFT ({@code fft(a + i b)} split by Hermitian symmetry), only the columns
-     * {@code 0..W/2} are transformed, and the others are filled from {@code X(-u, -v) = conj X(u, v)}: about
-     * half the work of a complex transform.
+     * The full complex spectrum of the real samples {@code plane}, COLUMN-MAJOR: {@code a[2 (u H + v)]} and
+     * {@code a[2 (u H + v) + 1]} are the real and imaginary part of X(u, v), so each frequency column u is
+     * contiguous. Rows y and y+1 share one complex FFT ({@code fft(a + i b)} split by Hermitian symmetry), only
+     * the columns {@code 0..W/2} are transformed, and the others are filled from
+     * {@code X(-u, -v) = conj X(u, v)}: about half the work of a complex transform.
      */
-    public static float[] forwardReal(float[] plane, int width, int height) {
+    public static float[] forwardRealColumnMajor(float[] plane, int width, int height) {
         if (plane == null || width < 1 || height < 1 || plane.length != width * height) {
             throw new IllegalArgumentException("plane: expected " + width + "x" + height + " = "
                     + (long) width * height + " samples, got " + (plane == null ? "null" : plane.length));
         }
         int w = width;
         int h = height;
-        float[] a = new float[2 * w * h];
-        FloatFFT_1D rows = plan1(w);
         int half = w / 2;
+        int hc = half + 1;
+        float[] r = new float[2 * hc * h]; // row-major, columns 0..W/2 after the row pass
+        FloatFFT_1D rows = plan1(w);
         int pairs = (h + 1) / 2;
         boolean par = (long) w * h >= PARALLEL_MIN;
-        int rtasks = par ? Math.max(1, Math.min(pairs, 4 * Runtime.getRuntime().availableProcessors())) : 1;
+        int cores = Runtime.getRuntime().availableProcessors();
+        int rtasks = par ? Math.max(1, Math.min(pairs, 4 * cores)) : 1;
         range(rtasks, par, t -> {
             float[] z = new float[2 * w];
             for (int p = (int) ((long) pairs * t / rtasks); p < (int) ((long) pairs * (t + 1) / rtasks); p++) {
@@ -77,30 +81,51 @@ public final class Fft2 {
                     z[2 * x + 1] = two ? plane[o + w + x] : 0f;
                 }
                 rows.complexForward(z, 0);
+                int d = 2 * y * hc;
                 for (int k = 0; k <= half; k++) { // A = (Z(k) + conj Z(-k)) / 2, B = (Z(k) - conj Z(-k)) / 2i
                     int m = k == 0 ? 0 : w - k;
                     float zr = z[2 * k];
                     float zi = z[2 * k + 1];
                     float cr = z[2 * m];
                     float ci = z[2 * m + 1];
-                    a[2 * (o + k)] = 0.5f * (zr + cr);
-                    a[2 * (o + k) + 1] = 0.5f * (zi - ci);
+                    r[d + 2 * k] = 0.5f * (zr + cr);
+                    r[d + 2 * k + 1] = 0.5f * (zi - ci);
                     if (two) {
-                        a[2 * (o + w + k)] = 0.5f * (zi + ci);
-                        a[2 * (o + w + k) + 1] = -0.5f * (zr - cr);
+                        r[d + 2 * hc + 2 * k] = 0.5f * (zi + ci);
+                        r[d + 2 * hc + 2 * k + 1] = -0.5f * (zr - cr);
                     }
                 }
             }
         });
-        columns(a, w, h, half + 1, false, 1f, par);
-        int mtasks = par ? Math.max(1, Math.min(h, 4 * Runtime.getRuntime().availableProcessors())) : 1;
-        range(mtasks, par, t -> {
-            for (int v = (int) ((long) h * t / mtasks); v < (int) ((long) h * (t + 1) / mtasks); v++) {
-                int o = 2 * v * w;
-                int mo = 2 * ((v == 0 ? 0 : h - v) * w);
-                for (int u = half + 1; u < w; u++) {
-                    a[o + 2 * u] = a[mo + 2 * (w - u)];
-                    a[o + 2 * u + 1] = -a[mo + 2 * (w - u) + 1];
+        float[] a = new float[2 * w * h];
+        FloatFFT_1D cols = plan1(h);
+        int stride = 2 * h + PAD;
+        int blocks = (hc + BLOCK - 1) / BLOCK;
+        int ctasks = par ? Math.max(1, Math.min(blocks, 4 * cores)) : 1;
+        range(ctasks, par, t -> {
+            float[] buf = new float[BLOCK * stride];
+            for (int b = (int) ((long) blocks * t / ctasks); b < (int) ((long) blocks * (t + 1) / ctasks); b++) {
+                int u0 = b * BLOCK;
+                int nb = Math.min(BLOCK, hc - u0);
+                for (int v = 0; v < h; v++) {
+                    int src = 2 * (v * hc + u0);
+                    for (int j = 0; j < nb; j++) {
+                        buf[j * stride + 2 * v] = r[src + 2 * j];
+                        buf[j * stride + 2 * v + 1] = r[src + 2 * j + 1];
+                    }
+                }
+                for (int j = 0; j < nb; j++) {
+                    int u = u0 + j;
+                    cols.complexForward(buf, j * stride);
+                    System.arraycopy(buf, j * stride, a, 2 * u * h, 2 * h);
+                    if (u > 0 && w - u != u) { // X(-u, -v) = conj X(u, v)
+                        int m = 2 * (w - u) * h;
+                        for (int v = 0; v < h; v++) {
+                            int s = j * stride + 2 * (v == 0 ? 0 : h - v);
+                            a[m + 2 * v] = buf[s];
+                            a[m + 2 * v + 1] = -buf[s + 1];
+                        }
+                    }
                 }
             }
         });
@@ -147,29 +172,29 @@ public final class Fft2 {
         range(ctasks, par, t -> {
             int b0 = (int) ((long) blocks * t / ctasks);
             int b1 = (int) ((long) blocks * (t + 1) / ctasks);
-            float[] buf = new float[BLOCK * 2 * h];
+            float[] buf = new float[BLOCK * (2 * h + PAD)];
             for (int b = b0; b < b1; b++) {
                 int x0 = b * BLOCK;
                 int nb = Math.min(BLOCK, ncols - x0);
                 for (int y = 0; y < h; y++) {
                     int src = 2 * (y * w + x0);
                     for (int j = 0; j < nb; j++) {
-                        buf[j * 2 * h + 2 * y] = a[src + 2 * j];
-                        buf[j * 2 * h + 2 * y + 1] = a[src + 2 * j + 1];
+                        buf[j * (2 * h + PAD) + 2 * y] = a[src + 2 * j];
+                        buf[j * (2 * h + PAD) + 2 * y + 1] = a[src + 2 * j + 1];
                     }
                 }
                 for (int j = 0; j < nb; j++) {
                     if (inverse) {
-                        cols.complexInverse(buf, j * 2 * h, false);
+                        cols.complexInverse(buf, j * (2 * h + PAD), false);
                     } else {
-                        cols.complexForward(buf, j * 2 * h);
+                        cols.complexForward(buf, j * (2 * h + PAD));
                     }
                 }
                 for (int y = 0; y < h; y++) {
                     int dst = 2 * (y * w + x0);
                     for (int j = 0; j < nb; j++) {
-                        a[dst + 2 * j] = buf[j * 2 * h + 2 * y] * scale;
-                        a[dst + 2 * j + 1] = buf[j * 2 * h + 2 * y + 1] * scale;
+                        a[dst + 2 * j] = buf[j * (2 * h + PAD) + 2 * y] * scale;
+                        a[dst + 2 * j + 1] = buf[j * (2 * h + PAD) + 2 * y + 1] * scale;
                     }
                 }
             }

@@ -15,7 +15,8 @@ import java.util.stream.IntStream;
  */
 final class SteerableMasks {
 
-    /** One filtered output on a level grid: {@code p * m(k)} with {@code p = (-i)^phase}, {@code m} real. */
+    /** One filtered output on a level grid: {@code p * m(k)} with {@code p = (-i)^phase}, {@code m} real and
+     * stored column-major ({@code m[x h + y]} for level column x, row y), the order the FFT passes read it. */
     static final class Entry {
         final float[] m;
         final int phase; // 0..3: multiply by (-i)^phase
@@ -30,13 +31,13 @@ final class SteerableMasks {
             this.complexOutput = complexOutput;
         }
 
-        void findSupport(int w) {
-            boolean[] cols = new boolean[w];
-            boolean[] rows = new boolean[m.length / w];
+        void findSupport(int h) {
+            boolean[] cols = new boolean[m.length / h];
+            boolean[] rows = new boolean[h];
             for (int i = 0; i < m.length; i++) {
                 if (m[i] != 0) {
-                    cols[i % w] = true;
-                    rows[i / w] = true;
+                    cols[i / h] = true;
+                    rows[i % h] = true;
                 }
             }
             nzCols = cols;
@@ -195,8 +196,8 @@ final class SteerableMasks {
                     int fx = fl.cols[x] < (width + 1) / 2 ? fl.cols[x] : fl.cols[x] - width;
                     double wx = 2 * Math.PI * fx / width;
                     double r = Math.hypot(wx, wy) / Math.PI;
-                    logr[y * fl.w + x] = r == 0 ? Float.NEGATIVE_INFINITY : (float) (Math.log(r) / Math.log(2));
-                    ang[y * fl.w + x] = (float) Math.atan2(wy, wx);
+                    logr[x * fl.h + y] = r == 0 ? Float.NEGATIVE_INFINITY : (float) (Math.log(r) / Math.log(2));
+                    ang[x * fl.h + y] = (float) Math.atan2(wy, wx);
                 }
             });
             final int scale = s;
@@ -213,7 +214,7 @@ final class SteerableMasks {
                     float[] m = new float[n];
                     IntStream.range(0, lv.h).parallel().forEach(y -> {
                         for (int x = 0; x < fl.w; x++) {
-                            int i = y * fl.w + x;
+                            int i = x * fl.h + y;
                             double radial = radialBand(logr[i], scale);
                             if (radial == 0) {
                                 continue;
@@ -249,7 +250,7 @@ final class SteerableMasks {
                 lv.entries.add(new Entry(lp, 0, false));
             }
             for (Entry e : lv.entries) {
-                e.findSupport(lv.w);
+                e.findSupport(lv.h);
             }
             levelScale.add(fs);
             levels.add(lv);

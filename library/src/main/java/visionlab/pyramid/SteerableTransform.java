@@ -1,5 +1,6 @@
 package visionlab.pyramid;
 
+import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.List;
 import org.jtransforms.fft.FloatFFT_1D;
@@ -9,12 +10,15 @@ import visionlab.fourier.Fft2;
  * Analysis and synthesis of one image plane with the cached {@link SteerableMasks}: the orthonormal DFT,
  * masks, crops to each level's grid, inverse DFTs. Two real outputs share one complex inverse DFT
  * ({@code ifft(M1 X + i M2 X) = b1 + i b2} because each {@code M X} is Hermitian), and in synthesis one
- * forward DFT of {@code b1 + i b2} is split back by Hermitian symmetry.
+ * forward DFT of {@code b1 + i b2} is split back by Hermitian symmetry; a lone real output uses half the
+ * columns (its spectrum is Hermitian).
  *
- * <p>Each {@link Group} (the outputs of one complex 2-D transform) runs on one thread, the groups spread over
- * the cores biggest first ({@link SteerableJobs}); its 2-D transform is 1-D JTransforms passes with the
- * masking, cropping and unpacking fused in. The pass order is chosen per group so that the first pass skips
- * the columns (or rows) where the masks are zero: a one-sided complex band needs only half of them.
+ * <p>The frequency side is column-major (spectrum, masks, accumulator), so the column passes read and write
+ * contiguous memory: analysis gathers a filtered frequency column, inverse-transforms it, and transposes it
+ * once into the row pass; synthesis transforms the rows, transposes each column once, transforms it, and
+ * adds it into the accumulator. Columns where the masks are zero (half of them for a one-sided complex
+ * band) are skipped. Each {@link Group} (the outputs of one complex 2-D transform) runs on one thread with
+ * 1-D JTransforms passes, the groups spread over the cores biggest first by {@link SteerableJobs}.
  */
 final class SteerableTransform {
 
@@ -55,6 +59,17 @@ final class SteerableTransform {
             double n = (double) lv.w * lv.h;
             return (lone() ? 0.5 : 1.0) * n * Math.log(n + 2);
         }
+
+        /** Level column x needs a transform: a mask is nonzero there (or, for a pair or a lone real output,
+         * at its mirror column, which the Hermitian split reads). */
+        boolean column(int x) {
+            boolean nz = e1.nzCols[x] || (e2 != null && e2.nzCols[x]);
+            if (e1.complexOutput) {
+                return nz;
+            }
+            int m = x == 0 ? 0 : lv.w - x;
+            return nz || e1.nzCols[m] || (e2 != null && e2.nzCols[m]);
+        }
     }
 
     /** The groups of every level, reading or writing {@code planes} (layout of {@link #analyze}). */
@@ -81,22 +96,38 @@ final class SteerableTransform {
         return out;
     }
 
-    /** Per-thread work arrays, sized for the largest level. */
+    /** Per-thread work arrays, sized for the largest level, kept (softly) for the next pyramid. */
     private static final class Scratch {
+        final int w;
+        final int h;
         final float[] tmp;
         final float[] buf;
         final float[] row;
 
         Scratch(int w, int h) {
+            this.w = w;
+            this.h = h;
             tmp = new float[2 * w * h];
-            buf = new float[block(h) * (2 * h + PAD)];
+            buf = new float[2 * block(h) * (2 * h + PAD)];
             row = new float[2 * w];
         }
     }
 
-    /** Columns per block: a block of column buffers stays within about 256 KB (L2), 8 to 32 columns. */
+    private static final ThreadLocal<SoftReference<Scratch>> SCRATCH = new ThreadLocal<>();
+
+    private static Scratch scratch(int w, int h) {
+        SoftReference<Scratch> ref = SCRATCH.get();
+        Scratch s = ref == null ? null : ref.get();
+        if (s == null || s.w != w || s.h != h) {
+            s = new Scratch(w, h);
+            SCRATCH.set(new SoftReference<>(s));
+        }
+        return s;
+    }
+
+    /** Columns per block: 32 (measured best at 512 and 4096: longer runs per row visit beat a smaller buffer). */
     private static int block(int h) {
-        return Math.max(8, Math.min(32, 32768 / (2 * h + PAD)));
+        return 32;
     }
 
     /**
@@ -105,93 +136,83 @@ final class SteerableTransform {
      */
     static void analyze(float[] plane, SteerableMasks mk, float[][][] out) {
         SteerablePyramid.checkInterrupt();
-        float[] spec = Fft2.forwardReal(plane, mk.width, mk.height);
+        float[] spec = Fft2.forwardRealColumnMajor(plane, mk.width, mk.height);
         List<Group> gs = groups(mk, out, true);
-        SteerableJobs.run(gs, Group::cost, () -> new Scratch(mk.width, mk.height), (g, sc) -> {
+        SteerableJobs.run(gs, Group::cost, () -> scratch(mk.width, mk.height), (g, sc) -> {
+            int w = g.lv.w;
+            int h = g.lv.h;
             if (g.lone()) {
-                analyzeHermitian(spec, mk.width, g, sc);
-            } else if (count(columns(g, false)) <= count(rows(g, false))) {
-                analyzeColumnsFirst(spec, mk.width, g, sc);
+                inverseColumns(spec, mk.height, g, sc, w / 2 + 1);
+                inverseRealRows(sc.tmp, w, h, g.scale, g.re, sc.row, 0, (h + 1) / 2);
             } else {
-                analyzeRowsFirst(spec, mk.width, g, sc);
+                inverseColumns(spec, mk.height, g, sc, w);
+                inverseRows(g, sc);
             }
         });
     }
 
-    /** Where the spectrum multiplied by the group's masks can be nonzero; with {@code mirrored}, also the
-     * mirror {@code -k} of each such column (a pair's Hermitian split reads both). */
-    private static boolean[] columns(Group g, boolean mirrored) {
-        return support(g.e1.nzCols, g.e2 == null ? null : g.e2.nzCols, mirrored && g.e2 != null);
-    }
-
-    private static boolean[] rows(Group g, boolean mirrored) {
-        return support(g.e1.nzRows, g.e2 == null ? null : g.e2.nzRows, mirrored && g.e2 != null);
-    }
-
-    private static boolean[] support(boolean[] a, boolean[] b, boolean mirrored) {
-        int n = a.length;
-        boolean[] s = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            if (a[i] || (b != null && b[i])) {
-                s[i] = true;
-                if (mirrored) {
-                    s[i == 0 ? 0 : n - i] = true;
-                }
-            }
-        }
-        return s;
-    }
-
-    private static int count(boolean[] b) {
-        int c = 0;
-        for (boolean v : b) {
-            c += v ? 1 : 0;
-        }
-        return c;
-    }
-
-    /** X (k) times the group's filter {@code (p1 m1 + i p2 m2)(k)} at level index i, spectrum index k. */
-    private static final class Filter {
-        final float[] m1;
-        final float[] m2;
-        final float p1r;
-        final float p1i;
-        final float p2r;
-        final float p2i;
-
-        Filter(Group g) {
-            m1 = g.e1.m;
-            p1r = PR[g.e1.phase];
-            p1i = PI[g.e1.phase];
-            m2 = g.e2 != null ? g.e2.m : null;
-            p2r = g.e2 != null ? PR[g.e2.phase] : 0;
-            p2i = g.e2 != null ? PI[g.e2.phase] : 0;
-        }
-
-        /** Writes {@code X(k) q(i)} to {@code dst[d], dst[d + 1]}. */
-        void apply(float[] spec, int k, int i, float[] dst, int d) {
-            float a = m1[i];
-            float qr = p1r * a;
-            float qi = p1i * a;
-            if (m2 != null) {
-                float c = m2[i];
-                qr -= p2i * c;
-                qi += p2r * c;
-            }
-            float xr = spec[k];
-            float xi = spec[k + 1];
-            dst[d] = xr * qr - xi * qi;
-            dst[d + 1] = xr * qi + xi * qr;
-        }
-    }
-
-    /** Columns (where nonzero) gathered, filtered and inverse-transformed into tmp; then rows into re, im. */
-    private static void analyzeColumnsFirst(float[] spec, int bigW, Group g, Scratch sc) {
+    /** tmp (row-major) columns 0..ncols-1 = inverse column DFTs of the spectrum times the group's filter
+     * {@code (p1 m1 + i p2 m2)} on the level grid; zero where no mask is. */
+    private static void inverseColumns(float[] spec, int bigH, Group g, Scratch sc, int ncols) {
         SteerableMasks.Level lv = g.lv;
         int w = lv.w;
         int h = lv.h;
-        boolean[] need = columns(g, false);
-        inverseColumns(spec, bigW, g, sc, need, w);
+        float[] m1 = g.e1.m;
+        float p1r = PR[g.e1.phase];
+        float p1i = PI[g.e1.phase];
+        float[] m2 = g.e2 != null ? g.e2.m : null;
+        float p2r = g.e2 != null ? PR[g.e2.phase] : 0;
+        float p2i = g.e2 != null ? PI[g.e2.phase] : 0;
+        boolean[] nz1 = g.e1.nzCols;
+        boolean[] nz2 = g.e2 != null ? g.e2.nzCols : null;
+        FloatFFT_1D colFft = Fft2.plan1(h);
+        float[] tmp = sc.tmp;
+        float[] buf = sc.buf;
+        int bl = block(h);
+        int stride = 2 * h + PAD;
+        int[] rows = lv.rows;
+        for (int x0 = 0; x0 < ncols; x0 += bl) {
+            int nb = Math.min(bl, ncols - x0);
+            for (int j = 0; j < nb; j++) {
+                int x = x0 + j;
+                int d = j * stride;
+                if (!nz1[x] && (nz2 == null || !nz2[x])) {
+                    java.util.Arrays.fill(buf, d, d + 2 * h, 0f);
+                    continue;
+                }
+                int src = 2 * lv.cols[x] * bigH;
+                int mo = x * h;
+                for (int y = 0; y < h; y++) {
+                    float a = m1[mo + y];
+                    float qr = p1r * a;
+                    float qi = p1i * a;
+                    if (m2 != null) {
+                        float c = m2[mo + y];
+                        qr -= p2i * c;
+                        qi += p2r * c;
+                    }
+                    int k = src + 2 * rows[y];
+                    float xr = spec[k];
+                    float xi = spec[k + 1];
+                    buf[d + 2 * y] = xr * qr - xi * qi;
+                    buf[d + 2 * y + 1] = xr * qi + xi * qr;
+                }
+                colFft.complexInverse(buf, d, false);
+            }
+            for (int y = 0; y < h; y++) {
+                int o = 2 * (y * w + x0);
+                for (int j = 0; j < nb; j++) {
+                    tmp[o + 2 * j] = buf[j * stride + 2 * y];
+                    tmp[o + 2 * j + 1] = buf[j * stride + 2 * y + 1];
+                }
+            }
+        }
+    }
+
+    /** Row inverse DFTs of tmp, scaled into the group's real and imaginary outputs. */
+    private static void inverseRows(Group g, Scratch sc) {
+        int w = g.lv.w;
+        int h = g.lv.h;
         FloatFFT_1D rowFft = Fft2.plan1(w);
         float[] tmp = sc.tmp;
         float fs = g.scale;
@@ -209,113 +230,8 @@ final class SteerableTransform {
         }
     }
 
-    /** tmp columns 0..ncols-1 = inverse column DFTs of the filtered spectrum (zero where not {@code need}). */
-    private static void inverseColumns(float[] spec, int bigW, Group g, Scratch sc, boolean[] need, int ncols) {
-        SteerableMasks.Level lv = g.lv;
-        int w = lv.w;
-        int h = lv.h;
-        Filter f = new Filter(g);
-        FloatFFT_1D colFft = Fft2.plan1(h);
-        float[] tmp = sc.tmp;
-        float[] buf = sc.buf;
-        int bl = block(h);
-        int stride = 2 * h + PAD;
-        for (int x0 = 0; x0 < ncols; x0 += bl) {
-            int nb = Math.min(bl, ncols - x0);
-            boolean any = false;
-            for (int j = 0; j < nb; j++) {
-                any |= need[x0 + j];
-            }
-            if (!any) {
-                for (int y = 0; y < h; y++) {
-                    java.util.Arrays.fill(tmp, 2 * (y * w + x0), 2 * (y * w + x0 + nb), 0f);
-                }
-                continue;
-            }
-            for (int y = 0; y < h; y++) {
-                int srow = lv.rows[y] * bigW;
-                int o = y * w;
-                for (int j = 0; j < nb; j++) {
-                    int x = x0 + j;
-                    f.apply(spec, 2 * (srow + lv.cols[x]), o + x, buf, j * stride + 2 * y);
-                }
-            }
-            for (int j = 0; j < nb; j++) {
-                if (need[x0 + j]) {
-                    colFft.complexInverse(buf, j * stride, false);
-                }
-            }
-            for (int y = 0; y < h; y++) {
-                int d = 2 * (y * w + x0);
-                for (int j = 0; j < nb; j++) {
-                    tmp[d + 2 * j] = buf[j * stride + 2 * y];
-                    tmp[d + 2 * j + 1] = buf[j * stride + 2 * y + 1];
-                }
-            }
-        }
-    }
-
-    /** Rows (where nonzero) gathered, filtered and inverse-transformed into tmp; then columns into re, im. */
-    private static void analyzeRowsFirst(float[] spec, int bigW, Group g, Scratch sc) {
-        SteerableMasks.Level lv = g.lv;
-        int w = lv.w;
-        int h = lv.h;
-        boolean[] need = rows(g, false);
-        Filter f = new Filter(g);
-        FloatFFT_1D rowFft = Fft2.plan1(w);
-        FloatFFT_1D colFft = Fft2.plan1(h);
-        float[] tmp = sc.tmp;
-        for (int y = 0; y < h; y++) {
-            int o = y * w;
-            if (!need[y]) {
-                java.util.Arrays.fill(tmp, 2 * o, 2 * (o + w), 0f);
-                continue;
-            }
-            int srow = lv.rows[y] * bigW;
-            for (int x = 0; x < w; x++) {
-                f.apply(spec, 2 * (srow + lv.cols[x]), o + x, tmp, 2 * (o + x));
-            }
-            rowFft.complexInverse(tmp, 2 * o, false);
-        }
-        float[] buf = sc.buf;
-        int bl = block(h);
-        int stride = 2 * h + PAD;
-        float fs = g.scale;
-        for (int x0 = 0; x0 < w; x0 += bl) {
-            int nb = Math.min(bl, w - x0);
-            copyColumnsOut(tmp, w, h, x0, nb, buf, stride);
-            for (int j = 0; j < nb; j++) {
-                colFft.complexInverse(buf, j * stride, false);
-            }
-            for (int y = 0; y < h; y++) {
-                int o = y * w + x0;
-                for (int j = 0; j < nb; j++) {
-                    g.re[o + j] = fs * buf[j * stride + 2 * y];
-                }
-                if (g.im != null) {
-                    for (int j = 0; j < nb; j++) {
-                        g.im[o + j] = fs * buf[j * stride + 2 * y + 1];
-                    }
-                }
-            }
-        }
-    }
-
-    /** A lone real output: its filtered spectrum is Hermitian, so only columns 0..w/2 are transformed and the
-     * real rows are inverse-transformed two per complex FFT. */
-    private static void analyzeHermitian(float[] spec, int bigW, Group g, Scratch sc) {
-        int w = g.lv.w;
-        boolean[] need = columns(g, false);
-        inverseColumns(spec, bigW, g, sc, need, w / 2 + 1);
-        inverseRealRows(sc.tmp, w, g.lv.h, g.scale, g.re, sc.row);
-    }
-
     /** re = fs * rows of ifft_x(tmp), the rows Hermitian with only columns 0..w/2 filled: rows y, y+1 are
-     * packed as A + i B into one complex FFT ({@code ifft(A + i B) = a + i b}). Rows {@code p0..p1-1} of pairs. */
-    private static void inverseRealRows(float[] tmp, int w, int h, float fs, float[] re, float[] row) {
-        inverseRealRows(tmp, w, h, fs, re, row, 0, (h + 1) / 2);
-    }
-
+     * packed as A + i B into one complex FFT ({@code ifft(A + i B) = a + i b}). Row pairs p0..p1-1. */
     private static void inverseRealRows(float[] tmp, int w, int h, float fs, float[] re, float[] row, int p0,
                                         int p1) {
         FloatFFT_1D rowFft = Fft2.plan1(w);
@@ -360,33 +276,22 @@ final class SteerableTransform {
         SteerablePyramid.checkInterrupt();
         int bigW = mk.width;
         int bigH = mk.height;
-        float[] acc = new float[2 * bigW * bigH];
+        float[] acc = new float[2 * bigW * bigH]; // column-major spectrum
         List<Group> gs = groups(mk, in, false);
-        SteerableJobs.run(gs, Group::cost, () -> new Scratch(bigW, bigH), (g, sc) -> {
-            int w = g.lv.w;
-            int h = g.lv.h;
+        SteerableJobs.run(gs, Group::cost, () -> scratch(bigW, bigH), (g, sc) -> {
             if (g.lone()) {
-                forwardRealHalf(w, h, g.re, sc, g.e1.nzCols);
+                forwardRealRows(g.lv.w, g.lv.h, g.re, sc);
             } else {
-                boolean[] cols = columns(g, true);
-                boolean[] rows = rows(g, true);
-                if (count(cols) <= count(rows)) {
-                    forwardRowsFirst(w, h, g.re, g.im, sc, cols);
-                } else {
-                    forwardColumnsFirst(w, h, g.re, g.im, sc, rows);
-                }
+                forwardRows(g.lv.w, g.lv.h, g.re, g.im, sc);
             }
-            synchronized (acc) {
-                scatter(sc.tmp, g, acc, bigW);
-            }
+            forwardColumnsAndAdd(g, sc, acc, bigH);
         });
         SteerablePyramid.checkInterrupt();
         return inverseRealPart(acc, bigW, bigH);
     }
 
-    /** tmp = DFT(re + i im) (im may be null) where columns are {@code need}: all rows, then those columns. */
-    private static void forwardRowsFirst(int w, int h, float[] re, float[] im, Scratch sc, boolean[] need) {
-        FloatFFT_1D colFft = Fft2.plan1(h);
+    /** tmp rows = DFT_x of the rows of re + i im (im may be null). */
+    private static void forwardRows(int w, int h, float[] re, float[] im, Scratch sc) {
         FloatFFT_1D rowFft = Fft2.plan1(w);
         float[] tmp = sc.tmp;
         for (int y = 0; y < h; y++) {
@@ -397,48 +302,16 @@ final class SteerableTransform {
             }
             rowFft.complexForward(tmp, 2 * o);
         }
-        transformColumns(tmp, w, h, w, need, sc, colFft);
     }
 
-    /** tmp = DFT(re + i im) where rows are {@code need}: all columns, then those rows. */
-    private static void forwardColumnsFirst(int w, int h, float[] re, float[] im, Scratch sc, boolean[] need) {
-        FloatFFT_1D colFft = Fft2.plan1(h);
-        FloatFFT_1D rowFft = Fft2.plan1(w);
-        float[] tmp = sc.tmp;
-        float[] buf = sc.buf;
-        int bl = block(h);
-        int stride = 2 * h + PAD;
-        for (int x0 = 0; x0 < w; x0 += bl) {
-            int nb = Math.min(bl, w - x0);
-            for (int y = 0; y < h; y++) {
-                int o = y * w + x0;
-                for (int j = 0; j < nb; j++) {
-                    buf[j * stride + 2 * y] = re[o + j];
-                    buf[j * stride + 2 * y + 1] = im == null ? 0f : im[o + j];
-                }
-            }
-            for (int j = 0; j < nb; j++) {
-                colFft.complexForward(buf, j * stride);
-            }
-            copyColumnsIn(buf, w, h, x0, nb, tmp, stride);
-        }
-        for (int y = 0; y < h; y++) {
-            if (need[y]) {
-                rowFft.complexForward(tmp, 2 * y * w);
-            }
-        }
-    }
-
-    /** Columns 0..w/2 of tmp = DFT(re) for a real re (where {@code nz}); the others are conjugate mirrors. Rows
+    /** tmp columns 0..w/2 of each row = DFT_x of the real rows of re (the others are conjugate mirrors); rows
      * y, y+1 share one complex FFT, split by Hermitian symmetry. */
-    private static void forwardRealHalf(int w, int h, float[] re, Scratch sc, boolean[] nz) {
+    private static void forwardRealRows(int w, int h, float[] re, Scratch sc) {
         FloatFFT_1D rowFft = Fft2.plan1(w);
         float[] tmp = sc.tmp;
         float[] row = sc.row;
-        int pairs = (h + 1) / 2;
         int half = w / 2;
-        for (int p = 0; p < pairs; p++) {
-            int y = 2 * p;
+        for (int y = 0; y < h; y += 2) {
             int o = y * w;
             boolean two = y + 1 < h;
             int o2 = o + w;
@@ -461,60 +334,167 @@ final class SteerableTransform {
                 }
             }
         }
-        boolean[] need = new boolean[w];
-        for (int x = 0; x <= half; x++) {
-            need[x] = nz[x] || nz[x == 0 ? 0 : w - x];
-        }
-        transformColumns(tmp, w, h, half + 1, need, sc, Fft2.plan1(h));
     }
 
-    /** Forward column DFTs of tmp's columns {@code 0..ncols-1} where {@code need}, in blocks. */
-    private static void transformColumns(float[] tmp, int w, int h, int ncols, boolean[] need, Scratch sc,
-                                         FloatFFT_1D colFft) {
+    /**
+     * Column DFTs of tmp (where needed), each column x handled with its mirror {@code -x} so that a pair's
+     * Hermitian split and a lone output's missing half are at hand, then added into the column-major
+     * accumulator: {@code acc(map k) += g (conj(c1) A(k) + conj(c2) B(k))}, A and B the spectra of the real
+     * and imaginary part of the transformed pair (or A = Z when there is no partner).
+     */
+    private static void forwardColumnsAndAdd(Group g, Scratch sc, float[] acc, int bigH) {
+        SteerableMasks.Level lv = g.lv;
+        int w = lv.w;
+        int h = lv.h;
+        int half = w / 2;
+        boolean lone = g.lone();
+        FloatFFT_1D colFft = Fft2.plan1(h);
+        float[] tmp = sc.tmp;
         float[] buf = sc.buf;
         int bl = block(h);
         int stride = 2 * h + PAD;
-        for (int x0 = 0; x0 < ncols; x0 += bl) {
-            int nb = Math.min(bl, ncols - x0);
-            boolean any = false;
+        int[] xs = new int[2 * bl]; // level column held in buffer slot j, or -1
+        for (int x0 = 0; x0 <= half; x0 += bl) {
+            int nb = Math.min(bl, half + 1 - x0);
+            int slots = 0;
             for (int j = 0; j < nb; j++) {
-                any |= need[x0 + j];
-            }
-            if (!any) {
-                continue; // scatter reads none of these columns
-            }
-            copyColumnsOut(tmp, w, h, x0, nb, buf, stride);
-            for (int j = 0; j < nb; j++) {
-                if (need[x0 + j]) {
-                    colFft.complexForward(buf, j * stride);
+                int x = x0 + j;
+                int m = x == 0 ? 0 : w - x;
+                if (g.column(x)) {
+                    xs[slots++] = x;
+                }
+                if (m != x && !lone && g.column(m)) {
+                    xs[slots++] = m;
                 }
             }
-            copyColumnsIn(buf, w, h, x0, nb, tmp, stride);
-        }
-    }
-
-    private static void copyColumnsOut(float[] a, int w, int h, int x0, int nb, float[] buf, int stride) {
-        for (int y = 0; y < h; y++) {
-            int src = 2 * (y * w + x0);
-            for (int j = 0; j < nb; j++) {
-                buf[j * stride + 2 * y] = a[src + 2 * j];
-                buf[j * stride + 2 * y + 1] = a[src + 2 * j + 1];
+            if (slots == 0) {
+                continue;
+            }
+            for (int y = 0; y < h; y++) {
+                int o = 2 * y * w;
+                for (int j = 0; j < slots; j++) {
+                    buf[j * stride + 2 * y] = tmp[o + 2 * xs[j]];
+                    buf[j * stride + 2 * y + 1] = tmp[o + 2 * xs[j] + 1];
+                }
+            }
+            for (int j = 0; j < slots; j++) {
+                colFft.complexForward(buf, j * stride);
+            }
+            synchronized (acc) {
+                for (int j = 0; j < slots; j++) {
+                    int x = xs[j];
+                    int m = x == 0 ? 0 : w - x;
+                    if (lone) {
+                        addColumn(g, buf, j * stride, -1, x, acc, bigH);
+                        if (m != x) {
+                            addMirroredColumn(g, buf, j * stride, m, acc, bigH);
+                        }
+                    } else {
+                        int jm = -1;
+                        if (g.e2 != null) {
+                            for (int i = 0; i < slots; i++) {
+                                if (xs[i] == m) {
+                                    jm = i * stride;
+                                }
+                            }
+                        }
+                        addColumn(g, buf, j * stride, jm, x, acc, bigH);
+                    }
+                }
             }
         }
     }
 
-    private static void copyColumnsIn(float[] buf, int w, int h, int x0, int nb, float[] a, int stride) {
+    /** acc column of level column x += the filtered column at buf[z..]; for a pair, {@code zm} is the mirror
+     * column {@code -x} (read at row -y) for the Hermitian split. */
+    private static void addColumn(Group grp, float[] buf, int z, int zm, int x, float[] acc, int bigH) {
+        SteerableMasks.Level lv = grp.lv;
+        SteerableMasks.Entry e1 = grp.e1;
+        SteerableMasks.Entry e2 = grp.e2;
+        if (!e1.nzCols[x] && (e2 == null || !e2.nzCols[x])) {
+            return;
+        }
+        int h = lv.h;
+        float g = grp.scale;
+        float[] m1 = e1.m;
+        float c1r = PR[e1.phase] * g; // conj(c) = (pr m, -pi m)
+        float c1i = -PI[e1.phase] * g;
+        float[] m2 = e2 != null ? e2.m : null;
+        float c2r = e2 != null ? PR[e2.phase] * g : 0;
+        float c2i = e2 != null ? -PI[e2.phase] * g : 0;
+        int dst = 2 * lv.cols[x] * bigH;
+        int mo = x * h;
+        int[] rows = lv.rows;
         for (int y = 0; y < h; y++) {
-            int dst = 2 * (y * w + x0);
-            for (int j = 0; j < nb; j++) {
-                a[dst + 2 * j] = buf[j * stride + 2 * y];
-                a[dst + 2 * j + 1] = buf[j * stride + 2 * y + 1];
+            float a1 = m1[mo + y];
+            float a2 = m2 != null ? m2[mo + y] : 0f;
+            if (a1 == 0 && a2 == 0) {
+                continue;
             }
+            float zr = buf[z + 2 * y];
+            float zi = buf[z + 2 * y + 1];
+            float vr;
+            float vi;
+            if (m2 != null) {
+                int my = y == 0 ? 0 : h - y;
+                float cr = buf[zm + 2 * my];
+                float ci = buf[zm + 2 * my + 1];
+                float ar = 0.5f * (zr + cr);
+                float ai = 0.5f * (zi - ci);
+                float br = 0.5f * (zi + ci);
+                float bi = -0.5f * (zr - cr);
+                float d1r = c1r * a1;
+                float d1i = c1i * a1;
+                float d2r = c2r * a2;
+                float d2i = c2i * a2;
+                vr = d1r * ar - d1i * ai + d2r * br - d2i * bi;
+                vi = d1r * ai + d1i * ar + d2r * bi + d2i * br;
+            } else {
+                float d1r = c1r * a1;
+                float d1i = c1i * a1;
+                vr = d1r * zr - d1i * zi;
+                vi = d1r * zi + d1i * zr;
+            }
+            int k = dst + 2 * rows[y];
+            acc[k] += vr;
+            acc[k + 1] += vi;
+        }
+    }
+
+    /** For a lone real output: acc column of level column m += its filtered spectrum, which is the conjugate
+     * of the transformed mirror column at buf[z..] read at row -y ({@code Z(-k) = conj Z(k)}). */
+    private static void addMirroredColumn(Group grp, float[] buf, int z, int m, float[] acc, int bigH) {
+        SteerableMasks.Level lv = grp.lv;
+        SteerableMasks.Entry e1 = grp.e1;
+        if (!e1.nzCols[m]) {
+            return;
+        }
+        int h = lv.h;
+        float[] m1 = e1.m;
+        float c1r = PR[e1.phase] * grp.scale;
+        float c1i = -PI[e1.phase] * grp.scale;
+        int dst = 2 * lv.cols[m] * bigH;
+        int mo = m * h;
+        int[] rows = lv.rows;
+        for (int y = 0; y < h; y++) {
+            float a1 = m1[mo + y];
+            if (a1 == 0) {
+                continue;
+            }
+            int my = y == 0 ? 0 : h - y;
+            float zr = buf[z + 2 * my];
+            float zi = -buf[z + 2 * my + 1];
+            float d1r = c1r * a1;
+            float d1i = c1i * a1;
+            int k = dst + 2 * rows[y];
+            acc[k] += d1r * zr - d1i * zi;
+            acc[k + 1] += d1r * zi + d1i * zr;
         }
     }
 
     /** Re(ifft(acc)) / (W H) = ifft(H) / (W H) with H(k) = (acc(k) + conj acc(-k)) / 2 Hermitian: columns 0..w/2
-     * of H (the rest are conjugate mirrors), then the real rows two per complex FFT. Split over the cores. */
+     * of H from the column-major acc (the rest are conjugate mirrors), then the real rows two per complex FFT.
+     * Split over the cores. */
     private static float[] inverseRealPart(float[] acc, int w, int h) {
         FloatFFT_1D colFft = Fft2.plan1(h);
         int half = w / 2;
@@ -524,104 +504,39 @@ final class SteerableTransform {
         boolean par = (long) w * h >= (1 << 14);
         int cores = Runtime.getRuntime().availableProcessors();
         int ct = par ? Math.max(1, Math.min(blocks, 4 * cores)) : 1;
+        float[] tmp = new float[2 * w * h];
         Fft2.range(ct, par, t -> {
             float[] buf = new float[bl * stride];
             for (int b = blocks * t / ct; b < blocks * (t + 1) / ct; b++) {
                 int x0 = b * bl;
                 int nb = Math.min(bl, half + 1 - x0);
+                for (int j = 0; j < nb; j++) {
+                    int x = x0 + j;
+                    int src = 2 * x * h;
+                    int msrc = 2 * (x == 0 ? 0 : w - x) * h;
+                    int d = j * stride;
+                    for (int y = 0; y < h; y++) {
+                        int my = y == 0 ? 0 : h - y;
+                        buf[d + 2 * y] = 0.5f * (acc[src + 2 * y] + acc[msrc + 2 * my]);
+                        buf[d + 2 * y + 1] = 0.5f * (acc[src + 2 * y + 1] - acc[msrc + 2 * my + 1]);
+                    }
+                    colFft.complexInverse(buf, d, false);
+                }
                 for (int y = 0; y < h; y++) {
-                    int src = 2 * (y * w);
-                    int msrc = 2 * ((y == 0 ? 0 : h - y) * w);
+                    int o = 2 * (y * w + x0);
                     for (int j = 0; j < nb; j++) {
-                        int x = x0 + j;
-                        int mx = x == 0 ? 0 : w - x;
-                        buf[j * stride + 2 * y] = 0.5f * (acc[src + 2 * x] + acc[msrc + 2 * mx]);
-                        buf[j * stride + 2 * y + 1] = 0.5f * (acc[src + 2 * x + 1] - acc[msrc + 2 * mx + 1]);
+                        tmp[o + 2 * j] = buf[j * stride + 2 * y];
+                        tmp[o + 2 * j + 1] = buf[j * stride + 2 * y + 1];
                     }
                 }
-                for (int j = 0; j < nb; j++) {
-                    colFft.complexInverse(buf, j * stride, false);
-                }
-                // in place: the mirrors read here are columns w/2..w-1, of which only w/2 (its own mirror, in
-                // this block) is written, after the reads
-                copyColumnsIn(buf, w, h, x0, nb, acc, stride);
             }
         });
         float[] out = new float[w * h];
         int pairs = (h + 1) / 2;
         int rt = par ? Math.max(1, Math.min(pairs, 4 * cores)) : 1;
         float fs = (float) (1.0 / ((double) w * h));
-        Fft2.range(rt, par, t -> inverseRealRows(acc, w, h, fs, out, new float[2 * w], pairs * t / rt,
+        Fft2.range(rt, par, t -> inverseRealRows(tmp, w, h, fs, out, new float[2 * w], pairs * t / rt,
                 pairs * (t + 1) / rt));
         return out;
-    }
-
-    /** acc(map k) += g (conj(c1) A(k) + conj(c2) B(k)), A and B the spectra of the real and imaginary part
-     * of the transformed pair (or A = Z when there is no partner). */
-    private static void scatter(float[] z, Group grp, float[] acc, int bigW) {
-        SteerableMasks.Level lv = grp.lv;
-        SteerableMasks.Entry e1 = grp.e1;
-        SteerableMasks.Entry e2 = grp.e2;
-        boolean half = grp.lone();
-        float g = grp.scale;
-        float[] m1 = e1.m;
-        float p1r = PR[e1.phase];
-        float p1i = PI[e1.phase];
-        float[] m2 = e2 != null ? e2.m : null;
-        float p2r = e2 != null ? PR[e2.phase] : 0;
-        float p2i = e2 != null ? PI[e2.phase] : 0;
-        int w = lv.w;
-        int h = lv.h;
-        for (int y = 0; y < h; y++) {
-            if (!e1.nzRows[y] && (e2 == null || !e2.nzRows[y])) {
-                continue;
-            }
-            int my = y == 0 ? 0 : h - y;
-            int drow = lv.rows[y] * bigW;
-            for (int x = 0; x < w; x++) {
-                int i = y * w + x;
-                float a1 = m1[i] * g;
-                float a2 = m2 != null ? m2[i] * g : 0;
-                if (a1 == 0 && a2 == 0) {
-                    continue;
-                }
-                float zr = z[2 * i];
-                float zi = z[2 * i + 1];
-                float ar;
-                float ai;
-                float br = 0;
-                float bi = 0;
-                if (m2 != null) {
-                    int j = my * w + (x == 0 ? 0 : w - x);
-                    float cr = z[2 * j];
-                    float ci = z[2 * j + 1];
-                    ar = 0.5f * (zr + cr);
-                    ai = 0.5f * (zi - ci);
-                    br = 0.5f * (zi + ci);
-                    bi = -0.5f * (zr - cr);
-                } else if (half && 2 * x > w) {
-                    int j = my * w + (w - x); // only columns 0..w/2 hold the spectrum: Z(k) = conj Z(-k)
-                    ar = z[2 * j];
-                    ai = -z[2 * j + 1];
-                } else {
-                    ar = zr;
-                    ai = zi;
-                }
-                // conj(c) = (pr m, -pi m)
-                float c1r = p1r * a1;
-                float c1i = -p1i * a1;
-                float vr = c1r * ar - c1i * ai;
-                float vi = c1r * ai + c1i * ar;
-                if (m2 != null) {
-                    float c2r = p2r * a2;
-                    float c2i = -p2i * a2;
-                    vr += c2r * br - c2i * bi;
-                    vi += c2r * bi + c2i * br;
-                }
-                int k = 2 * (drow + lv.cols[x]);
-                acc[k] += vr;
-                acc[k + 1] += vi;
-            }
-        }
     }
 }
