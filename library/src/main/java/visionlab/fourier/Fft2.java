@@ -56,6 +56,12 @@ public final class Fft2 {
      * {@code X(-u, -v) = conj X(u, v)}: about half the work of a complex transform.
      */
     public static float[] forwardRealColumnMajor(float[] plane, int width, int height) {
+        return forwardRealColumnMajor(plane, width, height, null);
+    }
+
+    /** {@link #forwardRealColumnMajor(float[], int, int)} into {@code out} when it holds at least
+     * {@code 2 W H} floats (it is overwritten), else into a new array. */
+    public static float[] forwardRealColumnMajor(float[] plane, int width, int height, float[] out) {
         if (plane == null || width < 1 || height < 1 || plane.length != width * height) {
             throw new IllegalArgumentException("plane: expected " + width + "x" + height + " = "
                     + (long) width * height + " samples, got " + (plane == null ? "null" : plane.length));
@@ -97,7 +103,7 @@ public final class Fft2 {
                 }
             }
         });
-        float[] a = new float[2 * w * h];
+        float[] a = out != null && out.length >= 2 * w * h ? out : new float[2 * w * h];
         FloatFFT_1D cols = plan1(h);
         int stride = 2 * h + PAD;
         int blocks = (hc + BLOCK - 1) / BLOCK;

@@ -7,6 +7,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
@@ -24,7 +25,10 @@ final class SteerableJobs {
     /** Below this much work (cost units) the jobs run on the calling thread only. */
     private static final double PARALLEL_MIN_COST = 1 << 16;
 
-    static <J, S> void run(List<J> jobs, ToDoubleFunction<J> cost, Supplier<S> scratch, BiConsumer<J, S> body) {
+    /** Runs {@code body(job, scratch)} for every job; each worker gets {@code scratch.get()} once and hands it to
+     * {@code release} when it has no job left. */
+    static <J, S> void run(List<J> jobs, ToDoubleFunction<J> cost, Supplier<S> scratch, Consumer<S> release,
+                           BiConsumer<J, S> body) {
         List<J> order = new ArrayList<>(jobs);
         order.sort(Comparator.comparingDouble(cost).reversed());
         double total = 0;
@@ -40,17 +44,19 @@ final class SteerableJobs {
         AtomicBoolean stop = new AtomicBoolean();
         Runnable worker = () -> {
             S s = scratch.get();
-            for (int i = next.getAndIncrement(); i < order.size(); i = next.getAndIncrement()) {
-                if (stop.get() || caller.isInterrupted()) {
-                    stop.set(true);
-                    throw new CancellationException("interrupted");
-                }
-                try {
+            try {
+                for (int i = next.getAndIncrement(); i < order.size(); i = next.getAndIncrement()) {
+                    if (stop.get() || caller.isInterrupted()) {
+                        stop.set(true);
+                        throw new CancellationException("interrupted");
+                    }
                     body.accept(order.get(i), s);
-                } catch (RuntimeException | Error e) {
-                    stop.set(true);
-                    throw e;
                 }
+            } catch (RuntimeException | Error e) {
+                stop.set(true);
+                throw e;
+            } finally {
+                release.accept(s);
             }
         };
         try {

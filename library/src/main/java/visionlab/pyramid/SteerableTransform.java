@@ -113,16 +113,31 @@ final class SteerableTransform {
         }
     }
 
+    /*
+     * Work arrays are kept per thread (softly) for the next pyramid of the size. A thread TAKES them (the
+     * thread-local slot is emptied) and gives them back when done, so a pyramid started on the same thread
+     * meanwhile (a fork-join worker helping with other tasks while it waits) allocates its own instead of
+     * sharing arrays in use.
+     */
     private static final ThreadLocal<SoftReference<Scratch>> SCRATCH = new ThreadLocal<>();
+    private static final ThreadLocal<SoftReference<float[]>> SPECTRUM = new ThreadLocal<>();
 
-    private static Scratch scratch(int w, int h) {
+    private static Scratch takeScratch(int w, int h) {
         SoftReference<Scratch> ref = SCRATCH.get();
         Scratch s = ref == null ? null : ref.get();
-        if (s == null || s.w != w || s.h != h) {
-            s = new Scratch(w, h);
-            SCRATCH.set(new SoftReference<>(s));
-        }
-        return s;
+        SCRATCH.remove();
+        return s != null && s.w == w && s.h == h ? s : new Scratch(w, h);
+    }
+
+    private static void giveScratch(Scratch s) {
+        SCRATCH.set(new SoftReference<>(s));
+    }
+
+    private static float[] takeArray(ThreadLocal<SoftReference<float[]>> slot, int n) {
+        SoftReference<float[]> ref = slot.get();
+        float[] a = ref == null ? null : ref.get();
+        slot.remove();
+        return a != null && a.length >= n ? a : new float[n];
     }
 
     /** Columns per block: 32 (measured best at 512 and 4096: longer runs per row visit beat a smaller buffer). */
@@ -136,9 +151,11 @@ final class SteerableTransform {
      */
     static void analyze(float[] plane, SteerableMasks mk, float[][][] out) {
         SteerablePyramid.checkInterrupt();
-        float[] spec = Fft2.forwardRealColumnMajor(plane, mk.width, mk.height);
+        float[] spec = Fft2.forwardRealColumnMajor(plane, mk.width, mk.height,
+                takeArray(SPECTRUM, 2 * mk.width * mk.height));
         List<Group> gs = groups(mk, out, true);
-        SteerableJobs.run(gs, Group::cost, () -> scratch(mk.width, mk.height), (g, sc) -> {
+        SteerableJobs.run(gs, Group::cost, () -> takeScratch(mk.width, mk.height), SteerableTransform::giveScratch,
+                (g, sc) -> {
             int w = g.lv.w;
             int h = g.lv.h;
             if (g.lone()) {
@@ -149,6 +166,7 @@ final class SteerableTransform {
                 inverseRows(g, sc);
             }
         });
+        SPECTRUM.set(new SoftReference<>(spec));
     }
 
     /** tmp (row-major) columns 0..ncols-1 = inverse column DFTs of the spectrum times the group's filter
@@ -170,7 +188,8 @@ final class SteerableTransform {
         float[] buf = sc.buf;
         int bl = block(h);
         int stride = 2 * h + PAD;
-        int[] rows = lv.rows;
+        int pos = (h + 1) / 2;
+        int shift = 2 * (bigH - h);
         for (int x0 = 0; x0 < ncols; x0 += bl) {
             int nb = Math.min(bl, ncols - x0);
             for (int j = 0; j < nb; j++) {
@@ -183,6 +202,10 @@ final class SteerableTransform {
                 int src = 2 * lv.cols[x] * bigH;
                 int mo = x * h;
                 for (int y = 0; y < h; y++) {
+                    // level row y is spectrum row y, or bigH - h + y for the negative frequencies
+                    int k = src + 2 * y + (y < pos ? 0 : shift);
+                    float xr = spec[k];
+                    float xi = spec[k + 1];
                     float a = m1[mo + y];
                     float qr = p1r * a;
                     float qi = p1i * a;
@@ -191,9 +214,6 @@ final class SteerableTransform {
                         qr -= p2i * c;
                         qi += p2r * c;
                     }
-                    int k = src + 2 * rows[y];
-                    float xr = spec[k];
-                    float xi = spec[k + 1];
                     buf[d + 2 * y] = xr * qr - xi * qi;
                     buf[d + 2 * y + 1] = xr * qi + xi * qr;
                 }
@@ -278,7 +298,8 @@ final class SteerableTransform {
         int bigH = mk.height;
         float[] acc = new float[2 * bigW * bigH]; // column-major spectrum
         List<Group> gs = groups(mk, in, false);
-        SteerableJobs.run(gs, Group::cost, () -> scratch(bigW, bigH), (g, sc) -> {
+        SteerableJobs.run(gs, Group::cost, () -> takeScratch(bigW, bigH), SteerableTransform::giveScratch,
+                (g, sc) -> {
             if (g.lone()) {
                 forwardRealRows(g.lv.w, g.lv.h, g.re, sc);
             } else {
@@ -287,7 +308,10 @@ final class SteerableTransform {
             forwardColumnsAndAdd(g, sc, acc, bigH);
         });
         SteerablePyramid.checkInterrupt();
-        return inverseRealPart(acc, bigW, bigH);
+        Scratch sc = takeScratch(bigW, bigH);
+        float[] out = inverseRealPart(acc, bigW, bigH, sc.tmp);
+        giveScratch(sc);
+        return out;
     }
 
     /** tmp rows = DFT_x of the rows of re + i im (im may be null). */
@@ -424,38 +448,42 @@ final class SteerableTransform {
         float c2i = e2 != null ? -PI[e2.phase] * g : 0;
         int dst = 2 * lv.cols[x] * bigH;
         int mo = x * h;
-        int[] rows = lv.rows;
+        int pos = (h + 1) / 2;
+        int shift = 2 * (bigH - h);
+        if (m2 == null) {
+            for (int y = 0; y < h; y++) {
+                float d1r = c1r * m1[mo + y];
+                float d1i = c1i * m1[mo + y];
+                float zr = buf[z + 2 * y];
+                float zi = buf[z + 2 * y + 1];
+                int k = dst + 2 * y + (y < pos ? 0 : shift);
+                acc[k] += d1r * zr - d1i * zi;
+                acc[k + 1] += d1r * zi + d1i * zr;
+            }
+            return;
+        }
         for (int y = 0; y < h; y++) {
             float a1 = m1[mo + y];
-            float a2 = m2 != null ? m2[mo + y] : 0f;
+            float a2 = m2[mo + y];
             if (a1 == 0 && a2 == 0) {
                 continue;
             }
             float zr = buf[z + 2 * y];
             float zi = buf[z + 2 * y + 1];
-            float vr;
-            float vi;
-            if (m2 != null) {
-                int my = y == 0 ? 0 : h - y;
-                float cr = buf[zm + 2 * my];
-                float ci = buf[zm + 2 * my + 1];
-                float ar = 0.5f * (zr + cr);
-                float ai = 0.5f * (zi - ci);
-                float br = 0.5f * (zi + ci);
-                float bi = -0.5f * (zr - cr);
-                float d1r = c1r * a1;
-                float d1i = c1i * a1;
-                float d2r = c2r * a2;
-                float d2i = c2i * a2;
-                vr = d1r * ar - d1i * ai + d2r * br - d2i * bi;
-                vi = d1r * ai + d1i * ar + d2r * bi + d2i * br;
-            } else {
-                float d1r = c1r * a1;
-                float d1i = c1i * a1;
-                vr = d1r * zr - d1i * zi;
-                vi = d1r * zi + d1i * zr;
-            }
-            int k = dst + 2 * rows[y];
+            int my = y == 0 ? 0 : h - y;
+            float cr = buf[zm + 2 * my];
+            float ci = buf[zm + 2 * my + 1];
+            float ar = 0.5f * (zr + cr);
+            float ai = 0.5f * (zi - ci);
+            float br = 0.5f * (zi + ci);
+            float bi = -0.5f * (zr - cr);
+            float d1r = c1r * a1;
+            float d1i = c1i * a1;
+            float d2r = c2r * a2;
+            float d2i = c2i * a2;
+            float vr = d1r * ar - d1i * ai + d2r * br - d2i * bi;
+            float vi = d1r * ai + d1i * ar + d2r * bi + d2i * br;
+            int k = dst + 2 * y + (y < pos ? 0 : shift);
             acc[k] += vr;
             acc[k + 1] += vi;
         }
@@ -494,8 +522,8 @@ final class SteerableTransform {
 
     /** Re(ifft(acc)) / (W H) = ifft(H) / (W H) with H(k) = (acc(k) + conj acc(-k)) / 2 Hermitian: columns 0..w/2
      * of H from the column-major acc (the rest are conjugate mirrors), then the real rows two per complex FFT.
-     * Split over the cores. */
-    private static float[] inverseRealPart(float[] acc, int w, int h) {
+     * Split over the cores; {@code tmp} (2 W H floats) is work space. */
+    private static float[] inverseRealPart(float[] acc, int w, int h, float[] tmp) {
         FloatFFT_1D colFft = Fft2.plan1(h);
         int half = w / 2;
         int stride = 2 * h + PAD;
@@ -504,7 +532,6 @@ final class SteerableTransform {
         boolean par = (long) w * h >= (1 << 14);
         int cores = Runtime.getRuntime().availableProcessors();
         int ct = par ? Math.max(1, Math.min(blocks, 4 * cores)) : 1;
-        float[] tmp = new float[2 * w * h];
         Fft2.range(ct, par, t -> {
             float[] buf = new float[bl * stride];
             for (int b = blocks * t / ct; b < blocks * (t + 1) / ct; b++) {

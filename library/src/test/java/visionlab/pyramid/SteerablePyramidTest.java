@@ -184,4 +184,32 @@ class SteerablePyramidTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> sp.band(2, 0)).getMessage().startsWith("scale"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> sp.band(0, 4)).getMessage().startsWith("orientation"));
     }
+
+    @Test
+    void anInterruptStopsABuildWithCancellationAndConsumesTheFlag() throws Exception {
+        Image img = noise(96, 80, 1, 7);
+        Thread.currentThread().interrupt();
+        assertThrows(java.util.concurrent.CancellationException.class, () -> SteerablePyramid.complex(img, 3, 4));
+        assertEquals(false, Thread.currentThread().isInterrupted());
+        assertEquals(96, SteerablePyramid.of(img, 3, 4).reconstruct().width());
+
+        // interrupted while the workers run: the loop ends with a cancellation, not an error or a hang
+        Image big = noise(1024, 1024, 1, 8);
+        java.util.concurrent.atomic.AtomicReference<Throwable> end = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try {
+                while (true) {
+                    SteerablePyramid.complex(big, 5, 4).reconstruct();
+                }
+            } catch (Throwable e) {
+                end.set(e);
+            }
+        });
+        t.start();
+        Thread.sleep(300);
+        t.interrupt();
+        t.join(20_000);
+        assertEquals(false, t.isAlive(), "the build stopped");
+        assertTrue(end.get() instanceof java.util.concurrent.CancellationException, String.valueOf(end.get()));
+    }
 }
