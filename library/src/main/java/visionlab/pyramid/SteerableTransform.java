@@ -103,6 +103,8 @@ final class SteerableTransform {
         final float[] tmp;
         final float[] buf;
         final float[] row;
+        /** This worker's spectrum accumulator during a synthesis (workers add into their own, summed at the end). */
+        float[] acc;
 
         Scratch(int w, int h) {
             this.w = w;
@@ -296,20 +298,29 @@ final class SteerableTransform {
         SteerablePyramid.checkInterrupt();
         int bigW = mk.width;
         int bigH = mk.height;
-        float[] acc = new float[2 * bigW * bigH]; // column-major spectrum
+        List<float[]> accs = new ArrayList<>(); // column-major spectra, one per worker
         List<Group> gs = groups(mk, in, false);
-        SteerableJobs.run(gs, Group::cost, () -> takeScratch(bigW, bigH), SteerableTransform::giveScratch,
-                (g, sc) -> {
+        SteerableJobs.run(gs, Group::cost, () -> {
+            Scratch sc = takeScratch(bigW, bigH);
+            sc.acc = new float[2 * bigW * bigH];
+            synchronized (accs) {
+                accs.add(sc.acc);
+            }
+            return sc;
+        }, sc -> {
+            sc.acc = null;
+            giveScratch(sc);
+        }, (g, sc) -> {
             if (g.lone()) {
                 forwardRealRows(g.lv.w, g.lv.h, g.re, sc);
             } else {
                 forwardRows(g.lv.w, g.lv.h, g.re, g.im, sc);
             }
-            forwardColumnsAndAdd(g, sc, acc, bigH);
+            forwardColumnsAndAdd(g, sc, sc.acc, bigH);
         });
         SteerablePyramid.checkInterrupt();
         Scratch sc = takeScratch(bigW, bigH);
-        float[] out = inverseRealPart(acc, bigW, bigH, sc.tmp);
+        float[] out = inverseRealPart(accs.toArray(new float[0][]), bigW, bigH, sc.tmp);
         giveScratch(sc);
         return out;
     }
@@ -404,26 +415,24 @@ final class SteerableTransform {
             for (int j = 0; j < slots; j++) {
                 colFft.complexForward(buf, j * stride);
             }
-            synchronized (acc) {
-                for (int j = 0; j < slots; j++) {
-                    int x = xs[j];
-                    int m = x == 0 ? 0 : w - x;
-                    if (lone) {
-                        addColumn(g, buf, j * stride, -1, x, acc, bigH);
-                        if (m != x) {
-                            addMirroredColumn(g, buf, j * stride, m, acc, bigH);
-                        }
-                    } else {
-                        int jm = -1;
-                        if (g.e2 != null) {
-                            for (int i = 0; i < slots; i++) {
-                                if (xs[i] == m) {
-                                    jm = i * stride;
-                                }
+            for (int j = 0; j < slots; j++) {
+                int x = xs[j];
+                int m = x == 0 ? 0 : w - x;
+                if (lone) {
+                    addColumn(g, buf, j * stride, -1, x, acc, bigH);
+                    if (m != x) {
+                        addMirroredColumn(g, buf, j * stride, m, acc, bigH);
+                    }
+                } else {
+                    int jm = -1;
+                    if (g.e2 != null) {
+                        for (int i = 0; i < slots; i++) {
+                            if (xs[i] == m) {
+                                jm = i * stride;
                             }
                         }
-                        addColumn(g, buf, j * stride, jm, x, acc, bigH);
                     }
+                    addColumn(g, buf, j * stride, jm, x, acc, bigH);
                 }
             }
         }
@@ -520,10 +529,11 @@ final class SteerableTransform {
         }
     }
 
-    /** Re(ifft(acc)) / (W H) = ifft(H) / (W H) with H(k) = (acc(k) + conj acc(-k)) / 2 Hermitian: columns 0..w/2
+    /** Re(ifft(acc)) / (W H) = ifft(H) / (W H) with acc the sum of the workers' accumulators and
+     * H(k) = (acc(k) + conj acc(-k)) / 2 Hermitian: columns 0..w/2
      * of H from the column-major acc (the rest are conjugate mirrors), then the real rows two per complex FFT.
      * Split over the cores; {@code tmp} (2 W H floats) is work space. */
-    private static float[] inverseRealPart(float[] acc, int w, int h, float[] tmp) {
+    private static float[] inverseRealPart(float[][] accs, int w, int h, float[] tmp) {
         FloatFFT_1D colFft = Fft2.plan1(h);
         int half = w / 2;
         int stride = 2 * h + PAD;
@@ -542,10 +552,13 @@ final class SteerableTransform {
                     int src = 2 * x * h;
                     int msrc = 2 * (x == 0 ? 0 : w - x) * h;
                     int d = j * stride;
-                    for (int y = 0; y < h; y++) {
-                        int my = y == 0 ? 0 : h - y;
-                        buf[d + 2 * y] = 0.5f * (acc[src + 2 * y] + acc[msrc + 2 * my]);
-                        buf[d + 2 * y + 1] = 0.5f * (acc[src + 2 * y + 1] - acc[msrc + 2 * my + 1]);
+                    java.util.Arrays.fill(buf, d, d + 2 * h, 0f);
+                    for (float[] acc : accs) {
+                        for (int y = 0; y < h; y++) {
+                            int my = y == 0 ? 0 : h - y;
+                            buf[d + 2 * y] += 0.5f * (acc[src + 2 * y] + acc[msrc + 2 * my]);
+                            buf[d + 2 * y + 1] += 0.5f * (acc[src + 2 * y + 1] - acc[msrc + 2 * my + 1]);
+                        }
                     }
                     colFft.complexInverse(buf, d, false);
                 }
