@@ -9,11 +9,14 @@ import org.jtransforms.utils.CommonUtils;
 /**
  * The 2-D discrete Fourier transform through JTransforms (float precision), with 1-D plans cached per length.
  * Spectra are interleaved complex arrays in row-major order, {@code a[2 (v W + u)]} the real part and
- * {@code a[2 (v W + u) + 1]} the imaginary part of frequency index (u, v), not centred (index 0 is DC):
+ * {@code a[2 (v W + u) + 1]} the imaginary part of frequency index (u, v), not centred (index 0 is DC;
+ * {@link #forwardRealColumnMajor(float[], int, int)} gives the column-major order instead):
  *
  * <pre>X(u, v) = sum_{x, y} x(x, y) exp(-2 pi i (u x / W + v y / H))</pre>
  *
- * The inverse divides by {@code W H}, so {@code inverse(forward(x)) = x}. Complex transforms run as 1-D
+ * The inverse divides by {@code W H}, so {@code inverse(forward(x)) = x}. Loading this class sets
+ * JTransforms' process-wide thresholds so that a single 1-D transform never starts threads of its own:
+ * VisionLab runs many 1-D transforms at once on the cores itself. Complex transforms run as 1-D
  * JTransforms passes over rows and then blocks of columns, split over the available cores for large
  * images. Library plumbing for the Fourier views and the steerable pyramid.
  */

@@ -1,5 +1,6 @@
 package visionlab.pyramid;
 
+import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +22,8 @@ final class SteerableMasks {
         final float[] m;
         final int phase; // 0..3: multiply by (-i)^phase
         final boolean complexOutput;
-        /** Level columns and rows where {@code m} is not identically zero (the FFT passes skip the others). */
+        /** Level columns where {@code m} is not identically zero (the column passes skip the others). */
         boolean[] nzCols;
-        boolean[] nzRows;
 
         Entry(float[] m, int phase, boolean complexOutput) {
             this.m = m;
@@ -33,15 +33,12 @@ final class SteerableMasks {
 
         void findSupport(int h) {
             boolean[] cols = new boolean[m.length / h];
-            boolean[] rows = new boolean[h];
             for (int i = 0; i < m.length; i++) {
                 if (m[i] != 0) {
                     cols[i / h] = true;
-                    rows[i % h] = true;
                 }
             }
             nzCols = cols;
-            nzRows = rows;
         }
     }
 
@@ -70,32 +67,45 @@ final class SteerableMasks {
      * {@code scales} the low-pass only. */
     final List<Level> levels = new ArrayList<>();
 
-    /** Least recently used first; at most 4 sizes and about 1 GB of filters are kept. */
-    private static final Map<String, SteerableMasks> CACHE = new LinkedHashMap<>(8, 0.75f, true);
+    /** Least recently used first; at most 4 sizes and about 1 GB of filters are kept, softly (the garbage
+     * collector may drop them when memory runs short; they are then built again). */
+    private static final Map<String, SoftReference<SteerableMasks>> CACHE = new LinkedHashMap<>(8, 0.75f, true);
     private static final long MAX_FLOATS = 256L << 20;
 
     static SteerableMasks get(int width, int height, int scales, int orientations, boolean complex) {
         String key = width + "x" + height + "/" + scales + "/" + orientations + "/" + complex;
         synchronized (CACHE) {
-            SteerableMasks m = CACHE.get(key);
-            if (m == null) {
-                m = new SteerableMasks(width, height, scales, orientations, complex);
-                CACHE.put(key, m);
-                long total = 0;
-                for (SteerableMasks v : CACHE.values()) {
-                    total += v.floats();
-                }
-                var it = CACHE.entrySet().iterator();
-                while ((CACHE.size() > 4 || total > MAX_FLOATS) && CACHE.size() > 1 && it.hasNext()) {
-                    SteerableMasks old = it.next().getValue();
-                    if (old == m) {
-                        break;
-                    }
-                    total -= old.floats();
-                    it.remove();
-                }
+            SoftReference<SteerableMasks> ref = CACHE.get(key);
+            SteerableMasks m = ref == null ? null : ref.get();
+            if (m != null) {
+                return m;
             }
-            return m;
+        }
+        // built outside the lock (seconds at 4096 x 4096): other sizes need not wait; two threads asking for
+        // the same new size at once may both build it
+        SteerableMasks built = new SteerableMasks(width, height, scales, orientations, complex);
+        synchronized (CACHE) {
+            SoftReference<SteerableMasks> ref = CACHE.get(key);
+            SteerableMasks m = ref == null ? null : ref.get();
+            if (m != null) {
+                return m;
+            }
+            CACHE.put(key, new SoftReference<>(built));
+            long total = 0;
+            for (SoftReference<SteerableMasks> v : CACHE.values()) {
+                SteerableMasks x = v.get();
+                total += x == null ? 0 : x.floats();
+            }
+            var it = CACHE.entrySet().iterator();
+            while ((CACHE.size() > 4 || total > MAX_FLOATS) && CACHE.size() > 1 && it.hasNext()) {
+                SteerableMasks old = it.next().getValue().get();
+                if (old == built) {
+                    break;
+                }
+                total -= old == null ? 0 : old.floats();
+                it.remove();
+            }
+            return built;
         }
     }
 

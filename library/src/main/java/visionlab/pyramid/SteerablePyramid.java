@@ -67,15 +67,20 @@ public final class SteerablePyramid extends SteerableShape implements Displayabl
         check(img, scales, orientations);
         SteerableMasks mk = SteerableMasks.get(img.width(), img.height(), scales, orientations, false);
         int ch = img.channels();
-        Image hp = Image.zeros(img.width(), img.height(), ch);
-        Image[][] b = new Image[scales][orientations];
+        int k = orientations;
+        // [high-pass, low-pass, then the bands, scale by scale]
+        Image[] im = zeros(2 + scales * k, 2L * mk.width * mk.height * ch * k, i -> {
+            SteerableMasks.Level lv = mk.levels.get(i == 0 ? 0 : i == 1 ? scales : (i - 2) / k);
+            return Image.zeros(lv.w, lv.h, ch);
+        });
+        Image hp = im[0];
+        Image lp = im[1];
+        Image[][] b = new Image[scales][k];
         for (int s = 0; s < scales; s++) {
-            for (int o = 0; o < orientations; o++) {
-                b[s][o] = Image.zeros(mk.levels.get(s).w, mk.levels.get(s).h, ch);
+            for (int o = 0; o < k; o++) {
+                b[s][o] = im[2 + s * k + o];
             }
         }
-        SteerableMasks.Level last = mk.levels.get(scales);
-        Image lp = Image.zeros(last.w, last.h, ch);
         for (int c = 0; c < ch; c++) {
             checkInterrupt();
             SteerableTransform.analyze(img.plane(c), mk, layout(mk, hp, b, lp, c));

@@ -41,16 +41,21 @@ public final class SteerablePyramidComplex extends SteerableShape implements Dis
         SteerablePyramid.check(img, scales, orientations);
         SteerableMasks mk = SteerableMasks.get(img.width(), img.height(), scales, orientations, true);
         int ch = img.channels();
-        Image hp = Image.zeros(img.width(), img.height(), ch);
-        SteerableBand[][] b = new SteerableBand[scales][orientations];
+        int k = orientations;
+        // [high-pass, low-pass, then (real, imaginary) of each band, scale by scale]
+        Image[] im = zeros(2 + 2 * scales * k, 3L * mk.width * mk.height * ch * k, i -> {
+            SteerableMasks.Level lv = mk.levels.get(i == 0 ? 0 : i == 1 ? scales : (i - 2) / (2 * k));
+            return Image.zeros(lv.w, lv.h, ch);
+        });
+        Image hp = im[0];
+        Image lp = im[1];
+        SteerableBand[][] b = new SteerableBand[scales][k];
         for (int s = 0; s < scales; s++) {
-            SteerableMasks.Level lv = mk.levels.get(s);
-            for (int o = 0; o < orientations; o++) {
-                b[s][o] = new SteerableBand(Image.zeros(lv.w, lv.h, ch), Image.zeros(lv.w, lv.h, ch), s, o);
+            for (int o = 0; o < k; o++) {
+                int i = 2 + 2 * (s * k + o);
+                b[s][o] = new SteerableBand(im[i], im[i + 1], s, o);
             }
         }
-        SteerableMasks.Level last = mk.levels.get(scales);
-        Image lp = Image.zeros(last.w, last.h, ch);
         for (int c = 0; c < ch; c++) {
             SteerablePyramid.checkInterrupt();
             SteerableTransform.analyze(img.plane(c), mk, layout(mk, hp, b, lp, c));

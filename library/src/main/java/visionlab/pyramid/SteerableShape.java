@@ -71,6 +71,23 @@ abstract class SteerableShape {
         }
     }
 
+    /**
+     * The zero images {@code make(0..count-1)}, made on all cores when they are large: a new array is zeroed
+     * by the thread that allocates it, memory-bound work worth spreading (about 0.8 GB for a complex 4096 x 4096
+     * pyramid).
+     */
+    static Image[] zeros(int count, long floats, IntFunction<Image> make) {
+        Image[] out = new Image[count];
+        if (floats < (1L << 22)) {
+            for (int i = 0; i < count; i++) {
+                out[i] = make.apply(i);
+            }
+        } else {
+            java.util.stream.IntStream.range(0, count).parallel().forEach(i -> out[i] = make.apply(i));
+        }
+        return out;
+    }
+
     static void requireSelector(SteerablePyramid.Selector keep) {
         if (keep == null) {
             throw new IllegalArgumentException("keep: expected a Selector (scale, orientation) -> boolean, got null");

@@ -48,7 +48,7 @@ class Fft2Test {
 
     @Test
     void forwardThenInverseGivesBackTheArrayAndMatchesTheDirectSum() {
-        int w = 24;
+        int w = 25;
         int h = 18;
         Random r = new Random(6);
         float[] re = new float[w * h];
@@ -65,6 +65,37 @@ class Fft2Test {
         Fft2.inverse(b, w, h);
         for (int i = 0; i < a.length; i++) {
             assertEquals(a[i], b[i], 1e-5, "index " + i);
+        }
+    }
+
+    @Test
+    void largeOddSizesSplitOverTheCoresMatchTheDirectSum() {
+        int w = 257;
+        int h = 131; // above the size where the passes are split over the cores
+        Random r = new Random(7);
+        float[] p = new float[w * h];
+        float[] a = new float[2 * w * h];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = (float) r.nextGaussian();
+            a[2 * i] = p[i];
+        }
+        float[] cm = Fft2.forwardRealColumnMajor(p, w, h);
+        float[] rm = a.clone();
+        Fft2.forward(rm, w, h);
+        double tol = 2e-3 * Math.sqrt(w * h);
+        for (int t = 0; t < 60; t++) {
+            int u = t < 4 ? (t % 2) * (w - 1) : r.nextInt(w);
+            int v = t < 4 ? (t / 2) * (h - 1) : r.nextInt(h);
+            double[] x = naiveDft(p, w, h, u, v);
+            String at = "(" + u + ", " + v + ")";
+            assertEquals(x[0], cm[2 * (u * h + v)], tol, "column-major re " + at);
+            assertEquals(x[1], cm[2 * (u * h + v) + 1], tol, "column-major im " + at);
+            assertEquals(x[0], rm[2 * (v * w + u)], tol, "row-major re " + at);
+            assertEquals(x[1], rm[2 * (v * w + u) + 1], tol, "row-major im " + at);
+        }
+        Fft2.inverse(rm, w, h);
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(a[i], rm[i], 1e-4, "inverse(forward) at " + i);
         }
     }
 

@@ -10,7 +10,7 @@ import visionlab.image.Image;
  * Every coefficient of the fast pyramids equals the documented formula evaluated directly: a direct DFT of
  * the image, the band filter written out here from the class Javadoc, the crop to the level grid and a direct
  * inverse DFT with the orthonormal scaling {@code sqrt(n_s / N) ifft_{n_s}}. Covers odd and even, non-square
- * sizes, real and complex pyramids, and every pass order the fast code picks.
+ * sizes, real and complex pyramids, pairs of real bands, lone real residuals and one-sided complex bands.
  */
 class SteerablePyramidReferenceTest {
 
