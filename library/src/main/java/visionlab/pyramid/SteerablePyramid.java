@@ -189,7 +189,11 @@ public final class SteerablePyramid extends SteerableShape implements Displayabl
         return out;
     }
 
-    /** The image from all coefficients (exact up to float rounding). */
+    /**
+     * The image from all coefficients (exact up to float rounding). Large pyramids are reconstructed on all
+     * cores, each core adding up the bands it took; which core takes which band varies, so two calls can
+     * differ in the last bits (relative 1e-7).
+     */
     public Image reconstruct() {
         return reconstruct((s, b) -> true);
     }

@@ -104,7 +104,7 @@ public final class SteerablePyramidComplex extends SteerableShape implements Dis
         return bands[scale][orientation];
     }
 
-    /** The image from all coefficients. */
+    /** The image from all coefficients (exact up to float rounding; see {@link SteerablePyramid#reconstruct()}). */
     public Image reconstruct() {
         return reconstruct((s, b) -> true);
     }

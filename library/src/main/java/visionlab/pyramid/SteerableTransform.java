@@ -308,12 +308,21 @@ final class SteerableTransform {
         SteerablePyramid.checkInterrupt();
         int bigW = mk.width;
         int bigH = mk.height;
-        float[][] accs = new float[SteerableJobs.maxWorkers()][]; // column-major spectra, one per worker
+        int n = 2 * bigW * bigH;
+        // column-major spectra, one per worker: kept[t] are the calling thread's arrays from earlier calls
+        // (owned by this call until it returns), accs[t] those worker t zeroed and used this time
+        float[][] kept = takeAccumulators(SteerableJobs.maxWorkers());
+        float[][] accs = new float[kept.length][];
         List<Group> gs = groups(mk, in, false);
         SteerableJobs.run(gs, Group::cost, t -> {
             Scratch sc = takeScratch(bigW, bigH);
-            sc.acc = new float[2 * bigW * bigH];
-            accs[t] = sc.acc;
+            if (kept[t] == null || kept[t].length != n) {
+                kept[t] = new float[n];
+            } else {
+                java.util.Arrays.fill(kept[t], 0f);
+            }
+            sc.acc = kept[t];
+            accs[t] = kept[t];
             return sc;
         }, sc -> {
             sc.acc = null;
@@ -330,7 +339,19 @@ final class SteerableTransform {
         Scratch sc = takeScratch(bigW, bigH);
         float[] out = inverseRealPart(accs, bigW, bigH, sc.tmp);
         giveScratch(sc);
+        if ((long) n <= KEEP_FLOATS) {
+            ACCUMULATORS.set(new SoftReference<>(kept));
+        }
         return out;
+    }
+
+    private static final ThreadLocal<SoftReference<float[][]>> ACCUMULATORS = new ThreadLocal<>();
+
+    private static float[][] takeAccumulators(int count) {
+        SoftReference<float[][]> ref = ACCUMULATORS.get();
+        float[][] a = ref == null ? null : ref.get();
+        ACCUMULATORS.remove();
+        return a != null && a.length == count ? a : new float[count][];
     }
 
     /** tmp rows = DFT_x of the rows of re + i im (im may be null). */
