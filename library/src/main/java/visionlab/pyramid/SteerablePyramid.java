@@ -129,25 +129,7 @@ public final class SteerablePyramid extends SteerableShape implements Displayabl
     /** Arrays in the {@link SteerableTransform} layout: level 0 = [hp, bands of scale 0], level s = bands. */
     private static float[][][] layout(SteerableMasks mk, Image hp, Image[][] b, Image lp, int c) {
         int scales = b.length;
-        int k = scales == 0 ? 0 : b[0].length;
-        float[][][] out = new float[scales + 1][][];
-        for (int s = 0; s <= scales; s++) {
-            int entries = mk.levels.get(s).entries.size();
-            out[s] = new float[2 * entries][];
-            int e = 0;
-            if (s == 0) {
-                out[0][0] = hp.plane(c);
-                e = 1;
-            }
-            if (s < scales) {
-                for (int o = 0; o < k; o++) {
-                    out[s][2 * (e + o)] = b[s][o].plane(c);
-                }
-            } else {
-                out[s][0] = lp.plane(c);
-            }
-        }
-        return out;
+        return layout(mk, hp, lp, c, scales, scales == 0 ? 0 : b[0].length, (s, o) -> new Image[] {b[s][o]});
     }
 
     /**

@@ -65,25 +65,8 @@ public final class SteerablePyramidComplex extends SteerableShape implements Dis
 
     private static float[][][] layout(SteerableMasks mk, Image hp, SteerableBand[][] b, Image lp, int c) {
         int scales = b.length;
-        float[][][] out = new float[scales + 1][][];
-        for (int s = 0; s <= scales; s++) {
-            int entries = mk.levels.get(s).entries.size();
-            out[s] = new float[2 * entries][];
-            int e = 0;
-            if (s == 0) {
-                out[0][0] = hp.plane(c);
-                e = 1;
-            }
-            if (s < scales) {
-                for (int o = 0; o < b[s].length; o++) {
-                    out[s][2 * (e + o)] = b[s][o].real().plane(c);
-                    out[s][2 * (e + o) + 1] = b[s][o].imag().plane(c);
-                }
-            } else {
-                out[s][0] = lp.plane(c);
-            }
-        }
-        return out;
+        return layout(mk, hp, lp, c, scales, scales == 0 ? 0 : b[0].length,
+                (s, o) -> new Image[] {b[s][o].real(), b[s][o].imag()});
     }
 
     /** A deep copy (edit its bands without touching this one). */

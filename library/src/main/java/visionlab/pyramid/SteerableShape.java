@@ -88,6 +88,36 @@ abstract class SteerableShape {
         return out;
     }
 
+    /**
+     * Channel c's planes in the {@link SteerableTransform} layout: level 0 = [high-pass, bands of scale 0],
+     * level s = the bands of scale s, level S = [low-pass]; entry e at {@code [2e]} (real part) and
+     * {@code [2e + 1]} (imaginary part, complex bands only). {@code band(s, o)} gives {real} or {real, imag}.
+     */
+    static float[][][] layout(SteerableMasks mk, Image hp, Image lp, int c, int scales, int k,
+                              java.util.function.BiFunction<Integer, Integer, Image[]> band) {
+        float[][][] out = new float[scales + 1][][];
+        for (int s = 0; s <= scales; s++) {
+            out[s] = new float[2 * mk.levels.get(s).entries.size()][];
+            int e = 0;
+            if (s == 0) {
+                out[0][0] = hp.plane(c);
+                e = 1;
+            }
+            if (s < scales) {
+                for (int o = 0; o < k; o++) {
+                    Image[] b = band.apply(s, o);
+                    out[s][2 * (e + o)] = b[0].plane(c);
+                    if (b.length > 1) {
+                        out[s][2 * (e + o) + 1] = b[1].plane(c);
+                    }
+                }
+            } else {
+                out[s][0] = lp.plane(c);
+            }
+        }
+        return out;
+    }
+
     static void requireSelector(SteerablePyramid.Selector keep) {
         if (keep == null) {
             throw new IllegalArgumentException("keep: expected a Selector (scale, orientation) -> boolean, got null");
