@@ -231,12 +231,18 @@ final class SteerableTransform {
                 }
                 colFft.complexInverse(buf, d, false);
             }
-            for (int y = 0; y < h; y++) {
-                int o = 2 * (y * w + x0);
-                for (int j = 0; j < nb; j++) {
-                    tmp[o + 2 * j] = buf[j * stride + 2 * y];
-                    tmp[o + 2 * j + 1] = buf[j * stride + 2 * y + 1];
-                }
+            columnsToRows(buf, stride, nb, h, tmp, w, x0);
+        }
+    }
+
+    /** The nb columns in buf (column j at {@code buf[j stride ..]}, h complex values) into columns
+     * {@code x0 .. x0+nb-1} of the row-major complex array tmp of width w: the one transposition per transform. */
+    private static void columnsToRows(float[] buf, int stride, int nb, int h, float[] tmp, int w, int x0) {
+        for (int y = 0; y < h; y++) {
+            int o = 2 * (y * w + x0);
+            for (int j = 0; j < nb; j++) {
+                tmp[o + 2 * j] = buf[j * stride + 2 * y];
+                tmp[o + 2 * j + 1] = buf[j * stride + 2 * y + 1];
             }
         }
     }
@@ -595,13 +601,7 @@ final class SteerableTransform {
                     }
                     colFft.complexInverse(buf, d, false);
                 }
-                for (int y = 0; y < h; y++) {
-                    int o = 2 * (y * w + x0);
-                    for (int j = 0; j < nb; j++) {
-                        tmp[o + 2 * j] = buf[j * stride + 2 * y];
-                        tmp[o + 2 * j + 1] = buf[j * stride + 2 * y + 1];
-                    }
-                }
+                columnsToRows(buf, stride, nb, h, tmp, w, x0);
             }
         });
         float[] out = new float[w * h];
