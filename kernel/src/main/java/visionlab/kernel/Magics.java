@@ -69,7 +69,7 @@ final class Magics {
                 case "%classpath" -> classpath(arg);
                 case "%load" -> java.append(load(arg)).append('\n');
                 case "%time" -> timed = true;
-                case "%help" -> HELP.values().forEach(System.out::println);
+                case "%help" -> HELP.values().forEach(session.out()::println);
                 default -> throw new MagicException("UnknownMagic", "unknown magic " + name + " (line " + (i + 1)
                         + "); the magics are " + String.join(", ", HELP.keySet()));
             }
@@ -84,7 +84,7 @@ final class Magics {
         long t0 = System.nanoTime();
         Outcome out = ev.eval(java.toString());
         if (timed) {
-            System.out.printf("Wall time: %.1f ms%n", (System.nanoTime() - t0) / 1e6);
+            session.out().printf("Wall time: %.1f ms%n", (System.nanoTime() - t0) / 1e6);
         }
         return out;
     }
@@ -100,7 +100,7 @@ final class Magics {
                 added.add(p.toString());
             }
         }
-        System.out.println("Added to the class path: " + String.join(", ", added));
+        session.out().println("Added to the class path: " + String.join(", ", added));
     }
 
     /** The files a path or glob names; an error when nothing matches. */
