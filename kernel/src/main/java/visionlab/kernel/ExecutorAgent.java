@@ -80,6 +80,7 @@ public final class ExecutorAgent extends DirectExecutionControl {
         // cells have no keyboard: reading System.in gives end-of-input
         System.setIn(new ByteArrayInputStream(new byte[0]));
         Runtime.getRuntime().addShutdownHook(new Thread(output::flush, "visionlab-output-at-exit"));
+        watchKernel(outputs);
         Show.setBackend(new JupyterShow());
         Thread.currentThread().setName(CELL_THREAD);
         Util.forwardExecutionControlAndIO(new ExecutorAgent(output),
@@ -88,6 +89,25 @@ public final class ExecutorAgent extends DirectExecutionControl {
         // the kernel closed JShell or went away: end, also when threads a cell started still run
         output.flush();
         System.exit(0);
+    }
+
+    /**
+     * Ends this JVM when the kernel goes away (the kernel never writes on the output socket: end of input means
+     * it closed or died), also while a busy cell keeps the command loop from noticing.
+     */
+    private static void watchKernel(Socket outputs) {
+        Thread t = new Thread(() -> {
+            try {
+                while (outputs.getInputStream().read() >= 0) {
+                    // nothing is sent this way
+                }
+            } catch (IOException e) {
+                // the connection broke: the same as closed
+            }
+            Runtime.getRuntime().halt(0);
+        }, "visionlab-kernel-watch");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static Socket connect(int port, String token, char kind) throws IOException {
@@ -130,11 +150,6 @@ public final class ExecutorAgent extends DirectExecutionControl {
     protected String invoke(Method doitMethod) throws Exception {
         lastValue = doitMethod.invoke(null);
         return ""; // JShell only needs a short text; the value is rendered at the end of the cell
-    }
-
-    @Override
-    protected String throwConvertedInvocationException(Throwable cause) throws RunException, InternalException {
-        return super.throwConvertedInvocationException(cause);
     }
 
     @Override
