@@ -57,6 +57,7 @@ public final class ExecutorAgent extends DirectExecutionControl {
     private final ExecutorOutput output;
     private final Set<String> onClassPath = new HashSet<>();
     private Object lastValue = NO_VALUE;
+    private boolean warming;
 
     private ExecutorAgent(ExecutorOutput output) {
         this.output = output;
@@ -161,6 +162,31 @@ public final class ExecutorAgent extends DirectExecutionControl {
         return super.throwConvertedOtherException(ex);
     }
 
+    /**
+     * After the first cell, renders a chart and a 512x512 image a few times on a low-priority thread, so the
+     * PNG and XChart code is compiled by the JIT before a learner's first picture.
+     */
+    private static void warmRendering() {
+        Thread t = new Thread(() -> {
+            try {
+                Renderers r = Renderers.defaults();
+                for (int i = 0; i < 4; i++) {
+                    org.knowm.xchart.XYChart c = new org.knowm.xchart.XYChartBuilder().width(400).height(300).title("warm-up").build();
+                    c.addSeries("s", new double[]{0, 1, 2, 3}, new double[]{3, 1, 2, i});
+                    r.render(c);
+                    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(512, 512, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+                    img.getRaster().setSample(i, i, 0, 255);
+                    r.render(img);
+                }
+            } catch (RuntimeException | LinkageError e) {
+                // a warm-up only: the first real picture pays instead
+            }
+        }, "visionlab-warmup");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
     /** Jars and folders already on this JVM's class path are not added again. */
     @Override
     public void addToClasspath(String cp) throws EngineTerminationException, InternalException {
@@ -181,6 +207,10 @@ public final class ExecutorAgent extends DirectExecutionControl {
             return super.extensionCommand(command, arg);
         }
         int[] a = (int[]) arg;
+        if (!warming) {
+            warming = true;
+            warmRendering();
+        }
         Object value = lastValue;
         lastValue = NO_VALUE;
         if (a[1] == 0 || value == NO_VALUE) {

@@ -114,6 +114,7 @@ final class JavaEvaluator implements AutoCloseable {
         try {
             executor.control().extensionCommand(ExecutorAgent.FINISH, new int[]{seq, wantValue ? 1 : 0});
             Outcome r = results.await(seq);
+            Trace.mark("cell finished in the executor");
             return wantValue ? r : o;
         } catch (jdk.jshell.spi.ExecutionControl.ExecutionControlException e) {
             throw new ExecutorGone("the executor did not answer: " + e);
@@ -174,6 +175,7 @@ final class JavaEvaluator implements AutoCloseable {
 
     private Outcome evalSnippet(String cell, String source, int start, int firstLine, int ordinal, boolean wantsValue) {
         List<SnippetEvent> events = shell.eval(source);
+        Trace.mark("snippet compiled and run");
         Outcome result = new Outcome.NoValue();
         for (SnippetEvent e : events) {
             if (e.causeSnippet() != null) {
