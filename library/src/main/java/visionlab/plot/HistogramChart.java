@@ -5,14 +5,15 @@ import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import visionlab.image.Image;
 
 /**
  * Histograms of images or pyramid bands as curves on one chart: the estimated density
  * {@code p(v) = count in bin / (n * bin width)} over shared bins spanning all the samples, so images of
- * different sizes compare. One curve per image and channel (all channels of an image pooled when
- * {@code pooled}).
+ * different sizes compare. One curve per image (a colour image's channels pooled); the second curve is
+ * drawn wide and the third dashed, so that curves which coincide stay visible.
  */
 public final class HistogramChart {
 
@@ -67,9 +68,14 @@ public final class HistogramChart {
             XYSeries s = c.addSeries(name, x, y);
             s.setMarker(SeriesMarkers.NONE);
             s.setLineColor(Plots.CLASS_COLORS[i % Plots.CLASS_COLORS.length]);
+            // curves that coincide (a band after matching and its reference) stay visible: wide, then dashed
+            s.setLineStyle(i % 3 == 2 ? SeriesLines.DASH_DASH : SeriesLines.SOLID);
+            s.setLineWidth(i % 3 == 1 ? 5f : 2f);
             legend.add(name);
         }
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        int decimals = Math.max(0, 2 - (int) Math.floor(Math.log10(hi - lo)));
+        c.getStyler().setXAxisDecimalPattern(decimals == 0 ? "0" : "0." + "0".repeat(decimals));
         return Chart.of(c, String.format(Locale.ROOT, "histograms (%d bins over [%.4g, %.4g]) of %s", bins, lo, hi,
                 String.join(", ", legend)));
     }

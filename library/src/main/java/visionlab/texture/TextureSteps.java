@@ -10,8 +10,7 @@ import visionlab.show.MimeBundle;
 
 /**
  * The steps of a {@link TextureSynthesis}: step 0 is the noise matched to the sample's histogram, step i the
- * image after iteration i. Shown as one labelled strip: the sample, then every step (large images halved
- * until the strip is at most about 1600 pixels wide).
+ * image after iteration i. Shown as a labelled strip: the sample, then every step.
  */
 public final class TextureSteps implements Displayable {
 
@@ -48,28 +47,32 @@ public final class TextureSteps implements Displayable {
         return steps.size() - 1;
     }
 
-    /** The strip: sample, matched noise, iteration 1, 2, ... with a caption under each tile. */
+    /**
+     * The strip: sample, matched noise, iteration 1, 2, ... with a caption under each tile, in rows of as many
+     * tiles as fit in about 1100 pixels; tiles larger than 300 pixels are shown halved (the sample's caption
+     * says so).
+     */
     public Mosaic mosaic() {
-        List<Image> tiles = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        int total = sample.width();
-        for (Image s : steps) {
-            total += s.width() + 4;
-        }
         int halvings = 0;
-        while (total > 1600 && halvings < 4) {
-            total = (total + 1) / 2;
+        int side = Math.max(Math.max(sample.width(), sample.height()), Math.max(result().width(), result().height()));
+        while ((side >> halvings) > 300) {
             halvings++;
         }
-        String shrink = halvings == 0 ? "" : " (1/" + (1 << halvings) + ")";
+        List<Image> tiles = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
         tiles.add(shown(sample, halvings));
-        labels.add("sample" + shrink);
+        labels.add(halvings == 0 ? "sample" : "sample (all at 1/" + (1 << halvings) + ")");
         for (int i = 0; i < steps.size(); i++) {
             tiles.add(shown(steps.get(i), halvings));
             labels.add(i == 0 ? "start: matched noise" : "iteration " + i);
         }
-        return Mosaic.row(tiles).range(Mosaic.Range.NONE).labels(labels.toArray(new String[0]))
-                .title(toString());
+        int tileW = Math.max(tiles.get(0).width(), tiles.get(1).width()) + 4;
+        int columns = Math.max(1, Math.min(tiles.size(), 1100 / tileW));
+        List<List<Image>> rows = new ArrayList<>();
+        for (int i = 0; i < tiles.size(); i += columns) {
+            rows.add(tiles.subList(i, Math.min(tiles.size(), i + columns)));
+        }
+        return Mosaic.grid(rows).range(Mosaic.Range.NONE).labels(labels.toArray(new String[0])).title(toString());
     }
 
     private static Image shown(Image img, int halvings) {
