@@ -333,14 +333,7 @@ final class SteerableTransform {
         }, sc -> {
             sc.acc = null;
             giveScratch(sc);
-        }, (g, sc) -> {
-            if (g.lone()) {
-                forwardRealRows(g.lv.w, g.lv.h, g.re, sc);
-            } else {
-                forwardRows(g.lv.w, g.lv.h, g.re, g.im, sc);
-            }
-            forwardColumnsAndAdd(g, sc, sc.acc, bigH);
-        });
+        }, (g, sc) -> addGroup(g, sc, sc.acc, bigH));
         SteerablePyramid.checkInterrupt();
         Scratch sc = takeScratch(bigW, bigH);
         float[] out = inverseRealPart(accs, bigW, bigH, sc.tmp);
@@ -349,6 +342,16 @@ final class SteerableTransform {
             ACCUMULATORS.set(new SoftReference<>(kept));
         }
         return out;
+    }
+
+    /** Adds the spectrum of one group's coefficients, times the conjugate masks, into {@code acc}. */
+    private static void addGroup(Group g, Scratch sc, float[] acc, int bigH) {
+        if (g.lone()) {
+            forwardRealRows(g.lv.w, g.lv.h, g.re, sc);
+        } else {
+            forwardRows(g.lv.w, g.lv.h, g.re, g.im, sc);
+        }
+        forwardColumnsAndAdd(g, sc, acc, bigH);
     }
 
     private static final ThreadLocal<SoftReference<float[][]>> ACCUMULATORS = new ThreadLocal<>();
@@ -406,13 +409,7 @@ final class SteerableTransform {
         SteerableJobs.run(jobs, b -> load[b], t -> takeScratch(bigW, bigH), SteerableTransform::giveScratch,
                 (b, sc) -> {
             for (Group g : bins.get(b)) {
-                SteerablePyramid.checkInterrupt();
-                if (g.lone()) {
-                    forwardRealRows(g.lv.w, g.lv.h, g.re, sc);
-                } else {
-                    forwardRows(g.lv.w, g.lv.h, g.re, g.im, sc);
-                }
-                forwardColumnsAndAdd(g, sc, acc[b], bigH);
+                addGroup(g, sc, acc[b], bigH);
             }
         });
         SteerablePyramid.checkInterrupt();

@@ -92,31 +92,30 @@ final class ColourPca {
 
     /** The principal-component channels {@code p = V^T (rgb - mu)} of an RGB image. */
     Image forward(Image rgb) {
-        Image out = rgb.zerosLike();
-        int n = rgb.pixels();
+        double[][] vt = new double[3][3];
         for (int j = 0; j < 3; j++) {
-            float[] o = out.plane(j);
-            for (int i = 0; i < n; i++) {
-                double s = 0;
-                for (int k = 0; k < 3; k++) {
-                    s += axes[k][j] * (rgb.plane(k)[i] - mean[k]);
-                }
-                o[i] = (float) s;
+            for (int k = 0; k < 3; k++) {
+                vt[j][k] = axes[k][j];
             }
         }
-        return out;
+        return affine(rgb, vt, mean, new double[3]);
     }
 
     /** The RGB image {@code mu + V p} of principal-component channels p. */
     Image inverse(Image p) {
-        Image out = p.zerosLike();
-        int n = p.pixels();
-        for (int k = 0; k < 3; k++) {
-            float[] o = out.plane(k);
+        return affine(p, axes, new double[3], mean);
+    }
+
+    /** {@code out_j = post_j + sum_k m[j][k] (in_k - pre_k)}, pixel by pixel. */
+    private static Image affine(Image in, double[][] m, double[] pre, double[] post) {
+        Image out = in.zerosLike();
+        int n = in.pixels();
+        for (int j = 0; j < 3; j++) {
+            float[] o = out.plane(j);
             for (int i = 0; i < n; i++) {
-                double s = mean[k];
-                for (int j = 0; j < 3; j++) {
-                    s += axes[k][j] * p.plane(j)[i];
+                double s = post[j];
+                for (int k = 0; k < 3; k++) {
+                    s += m[j][k] * (in.plane(k)[i] - pre[k]);
                 }
                 o[i] = (float) s;
             }
