@@ -334,12 +334,18 @@ final class SteerableTransform {
             sc.acc = null;
             giveScratch(sc);
         }, (g, sc) -> addGroup(g, sc, sc.acc, bigH));
+        return finish(accs, bigW, bigH, ACCUMULATORS, kept);
+    }
+
+    /** The plane from the summed accumulators; {@code kept} goes back into {@code slot} for the next call. */
+    private static float[] finish(float[][] accs, int bigW, int bigH, ThreadLocal<SoftReference<float[][]>> slot,
+                                  float[][] kept) {
         SteerablePyramid.checkInterrupt();
         Scratch sc = takeScratch(bigW, bigH);
         float[] out = inverseRealPart(accs, bigW, bigH, sc.tmp);
         giveScratch(sc);
-        if ((long) n <= KEEP_FLOATS) {
-            ACCUMULATORS.set(new SoftReference<>(kept));
+        if (2L * bigW * bigH <= KEEP_FLOATS) {
+            slot.set(new SoftReference<>(kept));
         }
         return out;
     }
@@ -412,14 +418,7 @@ final class SteerableTransform {
                 addGroup(g, sc, acc[b], bigH);
             }
         });
-        SteerablePyramid.checkInterrupt();
-        Scratch sc = takeScratch(bigW, bigH);
-        float[] out = inverseRealPart(accs, bigW, bigH, sc.tmp);
-        giveScratch(sc);
-        if ((long) n <= KEEP_FLOATS) {
-            BIN_ACCUMULATORS.set(new SoftReference<>(accs));
-        }
-        return out;
+        return finish(accs, bigW, bigH, BIN_ACCUMULATORS, accs);
     }
 
     private static float[][] takeAccumulators(int count) {
