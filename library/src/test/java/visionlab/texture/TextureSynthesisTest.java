@@ -193,6 +193,17 @@ class TextureSynthesisTest {
     }
 
     @Test
+    void aGreySampleGivenAsRgbStaysGrey() {
+        Image g = gravel();
+        Image rgb = Image.stack(g, g, g);            // a rank-1 colour covariance: two principal axes carry 0
+        Image out = TextureSynthesis.of(rgb).size(96, 64).seed(2).synthesize();
+        assertTrue(out.isFinite());
+        assertTrue(out.channel(0).minus(out.channel(1)).maxAbs() < 1e-5, "R and G differ");
+        assertTrue(out.channel(0).minus(out.channel(2)).maxAbs() < 1e-5, "R and B differ");
+        assertTrue(Histograms.ksDistance(out.channel(0), g) <= 0.02);
+    }
+
+    @Test
     void principalComponentChannelsAreUncorrelatedAndMapBackExactly() {
         Image sample = Image.sample("coffee").crop(100, 100, 96, 80);
         ColourPca pca = new ColourPca(sample);
