@@ -1,0 +1,151 @@
+package visionlab.kernel;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * {@code %maven [--repo URL] group:artifact:version...}: resolves the artifacts and their runtime
+ * dependencies ({@link MavenResolver}), then hands the jars that are not yet on the class path to the
+ * kernel's one "add to the class path" function. Everything is resolved before anything is added, so a
+ * failure adds nothing. A jar whose artifact is already on the class path in another version (the
+ * kernel's own jars included) is not added and the conflict is reported: the class loader would use the
+ * first version and silently shadow the second. Coordinates already added are not resolved again.
+ */
+final class MavenMagic {
+
+    static final String USAGE = "%maven [--repo URL] group:artifact:version...";
+
+    private final MavenResolver resolver;
+    private final Supplier<List<Path>> classPath;
+    private final ClassPathArtifacts onClassPath = new ClassPathArtifacts();
+    private final List<String> repositories = new ArrayList<>();
+    private final Set<String> added = new LinkedHashSet<>();
+
+    /** {@code classPath}: the entries on the class path of cells now (read again at each {@code %maven}). */
+    MavenMagic(MavenResolver resolver, Supplier<List<Path>> classPath) {
+        this.resolver = resolver;
+        this.classPath = classPath;
+    }
+
+    /**
+     * Runs one {@code %maven} line: prints what was added (jar count, total size), what was already there
+     * and, on {@code err}, each version conflict; {@code addJars} receives the new jars, once, after all
+     * of them were resolved.
+     */
+    void run(String arg, Consumer<List<Path>> addJars, PrintStream out, PrintStream err) {
+        List<String> coordinates = new ArrayList<>();
+        List<String> repos = new ArrayList<>(repositories);
+        String[] tokens = arg.isBlank() ? new String[0] : arg.strip().split("\\s+");
+        for (int i = 0; i < tokens.length; i++) {
+            String t = tokens[i];
+            if (t.equals("--repo") || t.startsWith("--repo=")) {
+                String url = t.equals("--repo") ? (i + 1 < tokens.length ? tokens[++i] : "") : t.substring(7);
+                if (!url.matches("(?i)(https?|file)://\\S+")) {
+                    throw new Magics.MagicException("MagicError", "%maven --repo: expected an http(s):// or file:// URL, got '"
+                            + url + "'");
+                }
+                if (!repos.contains(url)) {
+                    repos.add(url);
+                }
+            } else if (t.startsWith("-")) {
+                throw new Magics.MagicException("MagicError", "%maven: unknown option " + t + "; usage: " + USAGE);
+            } else {
+                try {
+                    MavenResolver.artifact(t);
+                } catch (IllegalArgumentException e) {
+                    throw new Magics.MagicException("MagicError", "%maven: " + e.getMessage());
+                }
+                coordinates.add(t);
+            }
+        }
+        if (tokens.length == 0) {
+            throw new Magics.MagicException("MagicError", "%maven: expected coordinates, got nothing; usage: "
+                    + USAGE + ", e.g. %maven org.apache.commons:commons-math3:3.6.1");
+        }
+        List<String> fresh = coordinates.stream().filter(c -> !added.contains(c)).distinct().toList();
+        if (coordinates.isEmpty() || fresh.isEmpty()) {
+            keepRepositories(repos, out);
+            if (!coordinates.isEmpty()) {
+                out.println("%maven: " + String.join(", ", coordinates) + " already added; nothing to do");
+            }
+            return;
+        }
+        List<MavenResolver.Jar> jars;
+        try {
+            jars = resolver.resolve(fresh, repos, out);
+        } catch (MavenResolver.ResolutionException e) {
+            throw new Magics.MagicException("MavenError", "%maven: " + e.getMessage());
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new Magics.MagicException("Interrupted", "%maven was interrupted; nothing was added");
+        }
+        classPath.get().forEach(onClassPath::scan);
+        List<Path> toAdd = new ArrayList<>();
+        List<String> present = new ArrayList<>();
+        long bytes = 0;
+        for (MavenResolver.Jar j : jars) {
+            ClassPathArtifacts.Entry there = onClassPath.find(j.key());
+            if (there == null) {
+                toAdd.add(j.file());
+                bytes += sizeOf(j.file());
+            } else if (there.version().equals(j.version())) {
+                present.add(j.coordinates());
+            } else {
+                err.println("%maven: version conflict: " + j.coordinates() + " is needed, but " + j.key() + ":"
+                        + there.version() + " is already on the class path (" + there.source()
+                        + "); classes load from the first jar, so " + j.version() + " is not added and "
+                        + there.version() + " is used");
+            }
+        }
+        addJars.accept(toAdd);
+        for (MavenResolver.Jar j : jars) {
+            if (toAdd.contains(j.file())) {
+                onClassPath.record(j.key(), j.version(), j.file());
+            }
+        }
+        added.addAll(fresh);
+        keepRepositories(repos, out);
+        String names = String.join(", ", toAdd.stream().map(p -> p.getFileName().toString()).toList());
+        out.println("%maven " + String.join(" ", fresh) + ": added " + toAdd.size() + (toAdd.size() == 1 ? " jar" : " jars")
+                + " (" + size(bytes) + ") to the class path" + (toAdd.isEmpty() ? "" : ": " + names));
+        if (!present.isEmpty()) {
+            out.println("already on the class path: " + String.join(", ", present));
+        }
+    }
+
+    /** Keeps the repositories of a line that succeeded for the later {@code %maven} lines. */
+    private void keepRepositories(List<String> repos, PrintStream out) {
+        for (String url : repos) {
+            if (!repositories.contains(url)) {
+                repositories.add(url);
+                out.println("%maven: repository " + url + " added (searched after Maven Central) for later %maven lines");
+            }
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    /** Bytes as "812 B", "35.2 kB", "1.4 MB". */
+    static String size(long bytes) {
+        if (bytes < 1000) {
+            return bytes + " B";
+        }
+        if (bytes < 1_000_000) {
+            return String.format(Locale.ROOT, "%.1f kB", bytes / 1e3);
+        }
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    }
+}
