@@ -2,10 +2,14 @@ package visionlab.kernel;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -16,7 +20,8 @@ import java.util.function.Supplier;
  * kernel's one "add to the class path" function. Everything is resolved before anything is added, so a
  * failure adds nothing. A jar whose artifact is already on the class path in another version (the
  * kernel's own jars included) is not added and the conflict is reported: the class loader would use the
- * first version and silently shadow the second. Coordinates already added are not resolved again.
+ * first version and silently shadow the second; the dependencies only it needs are not added either.
+ * Coordinates already added are not resolved again.
  */
 final class MavenMagic {
 
@@ -87,22 +92,40 @@ final class MavenMagic {
             throw new Magics.MagicException("Interrupted", "%maven was interrupted; nothing was added");
         }
         classPath.get().forEach(onClassPath::scan);
+        // walk the graph from the requested artifacts; an artifact already on the class path (in any
+        // version) is not added and neither is what only it needs
+        Map<String, MavenResolver.Jar> byKey = new LinkedHashMap<>();
+        jars.forEach(j -> byKey.put(j.key(), j));
+        Deque<String> todo = new ArrayDeque<>();
+        fresh.forEach(c -> todo.add(MavenResolver.key(c)));
+        Set<String> seen = new LinkedHashSet<>();
         List<Path> toAdd = new ArrayList<>();
         List<String> present = new ArrayList<>();
+        List<String> conflicts = new ArrayList<>();
         long bytes = 0;
-        for (MavenResolver.Jar j : jars) {
+        while (!todo.isEmpty()) {
+            MavenResolver.Jar j = byKey.get(todo.poll());
+            if (j == null || !seen.add(j.key())) {
+                continue;
+            }
             ClassPathArtifacts.Entry there = onClassPath.find(j.key());
             if (there == null) {
                 toAdd.add(j.file());
                 bytes += sizeOf(j.file());
+                todo.addAll(j.dependencies());
             } else if (there.version().equals(j.version())) {
                 present.add(j.coordinates());
             } else {
+                conflicts.add(j.coordinates());
                 err.println("%maven: version conflict: " + j.coordinates() + " is needed, but " + j.key() + ":"
                         + there.version() + " is already on the class path (" + there.source()
                         + "); classes load from the first jar, so " + j.version() + " is not added and "
                         + there.version() + " is used");
             }
+        }
+        List<String> onlyTheirs = jars.stream().filter(j -> !seen.contains(j.key())).map(j -> j.file().getFileName().toString()).toList();
+        if (!conflicts.isEmpty() && !onlyTheirs.isEmpty()) {
+            err.println("%maven: not added either, needed only by " + String.join(", ", conflicts) + ": " + String.join(", ", onlyTheirs));
         }
         addJars.accept(toAdd);
         for (MavenResolver.Jar j : jars) {

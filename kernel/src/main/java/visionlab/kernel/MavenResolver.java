@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -22,8 +23,8 @@ import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.graph.DependencyNode;
 import org.eclipse.aether.repository.RemoteRepository;
-import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.transfer.AbstractTransferListener;
 import org.eclipse.aether.transfer.TransferEvent;
@@ -40,8 +41,8 @@ import org.eclipse.aether.util.filter.DependencyFilterUtils;
  */
 final class MavenResolver {
 
-    /** One resolved jar: its coordinates and file. */
-    record Jar(String groupId, String artifactId, String version, Path file) {
+    /** One resolved jar: its coordinates, file, and the "group:artifact" keys of its direct dependencies. */
+    record Jar(String groupId, String artifactId, String version, Path file, List<String> dependencies) {
         String key() {
             return groupId + ":" + artifactId;
         }
@@ -87,8 +88,8 @@ final class MavenResolver {
     /**
      * Resolves {@code coordinates} ({@code group:artifact[:extension[:classifier]]:version}) together, as
      * one dependency graph, with Maven's nearest-wins mediation, searching Central and then
-     * {@code extraRepositories} (URLs). Returns every jar of the graph in dependency order, the requested
-     * artifacts first. {@code progress} gets a line per downloaded jar.
+     * {@code extraRepositories} (URLs). Returns every jar of the graph once, in preorder (each requested
+     * artifact before its dependencies). {@code progress} gets a line per downloaded jar.
      *
      * @throws IllegalArgumentException a coordinate is not of the form above
      * @throws ResolutionException an artifact is missing or no repository answered
@@ -121,13 +122,13 @@ final class MavenResolver {
             CollectRequest collect = new CollectRequest(roots, List.of(), tried);
             DependencyRequest request = new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME));
             try {
-                List<Jar> jars = new ArrayList<>();
-                for (ArtifactResult r : context.repositorySystem()
-                        .resolveDependencies(context.repositorySystemSession(), request).getArtifactResults()) {
-                    Artifact a = r.getArtifact();
-                    jars.add(new Jar(a.getGroupId(), a.getArtifactId(), a.getBaseVersion(), a.getFile().toPath()));
+                DependencyNode root = context.repositorySystem()
+                        .resolveDependencies(context.repositorySystemSession(), request).getRoot();
+                Map<String, Jar> jars = new LinkedHashMap<>();
+                for (DependencyNode n : root.getChildren()) {
+                    collect(n, jars);
                 }
-                return jars;
+                return new ArrayList<>(jars.values());
             } catch (RepositoryException | RuntimeException e) {
                 throw new ResolutionException("cannot resolve " + String.join(", ", coordinates) + ": "
                         + causes(e) + "\nrepositories tried: "
@@ -135,6 +136,29 @@ final class MavenResolver {
                                 settings.isOffline()), e);
             }
         }
+    }
+
+    /** Adds the jars of {@code node}'s graph in preorder, each artifact once (the graph is mediated: one version each). */
+    private static void collect(DependencyNode node, Map<String, Jar> jars) {
+        Artifact a = node.getArtifact();
+        String key = a.getGroupId() + ":" + a.getArtifactId();
+        if (jars.containsKey(key)) {
+            return;
+        }
+        List<String> deps = node.getChildren().stream()
+                .map(c -> c.getArtifact().getGroupId() + ":" + c.getArtifact().getArtifactId()).toList();
+        if (a.getFile() != null) {
+            jars.put(key, new Jar(a.getGroupId(), a.getArtifactId(), a.getBaseVersion(), a.getFile().toPath(), deps));
+        }
+        for (DependencyNode c : node.getChildren()) {
+            collect(c, jars);
+        }
+    }
+
+    /** "group:artifact" of a coordinate. */
+    static String key(String coordinate) {
+        DefaultArtifact a = artifact(coordinate);
+        return a.getGroupId() + ":" + a.getArtifactId();
     }
 
     /** A coordinate as Maven Resolver reads it, or an error that shows the expected form. */

@@ -44,9 +44,13 @@ class MavenMagicTest {
                 "package demo.again; public class Again { public static int n() { return 7; } }", List.of());
         remote.deploy("demo:whole:1.0", "demo.whole.Whole",
                 "package demo.whole; public class Whole { public static int n() { return 1; } }", List.of());
-        // an older XChart than the kernel's, holding a class the real one lacks, needed by "charty"
+        // an older XChart than the kernel's, holding a class the real one lacks, needed by "charty"; only
+        // the old XChart needs "chart-helper"
+        Path helper = remote.deploy("demo:chart-helper:1.0", "demo.helper.Helper",
+                "package demo.helper; public class Helper { }", List.of());
         Path oldChart = remote.deploy("org.knowm.xchart:xchart:3.0.0", "org.knowm.xchart.OnlyInOldXChart",
-                "package org.knowm.xchart; public class OnlyInOldXChart { }", List.of());
+                "package org.knowm.xchart; public class OnlyInOldXChart { }", List.of(helper),
+                new TinyRepository.Dep("demo:chart-helper:1.0", "compile"));
         remote.deploy("demo:charty:1.0", "demo.charty.Charty",
                 "package demo.charty; public class Charty { public static String v() { return \"charty\"; } }",
                 List.of(oldChart), new TinyRepository.Dep("org.knowm.xchart:xchart:3.0.0", "compile"));
@@ -151,9 +155,11 @@ class MavenMagicTest {
         String err = rec.text("stderr");
         assertTrue(err.contains("version conflict: org.knowm.xchart:xchart:3.0.0 is needed, but org.knowm.xchart:xchart:"
                 + kernels + " is already on the class path"), err);
-        assertTrue(rec.text("stdout").contains("added 1 jar "), rec.text("stdout"));
-        // the old jar is not on the class path: its class is unknown, the kernel's XChart still works
+        assertTrue(err.contains("not added either, needed only by org.knowm.xchart:xchart:3.0.0: chart-helper-1.0.jar"), err);
+        assertTrue(rec.text("stdout").contains("added 1 jar (") && rec.text("stdout").contains(": charty-1.0.jar"), rec.text("stdout"));
+        // neither the old jar nor what only it needs is on the class path; the kernel's XChart still works
         assertEquals("CompileError", error(run("new org.knowm.xchart.OnlyInOldXChart()", new Recorder())).ename());
+        assertEquals("CompileError", error(run("new demo.helper.Helper()", new Recorder())).ename());
         assertEquals("XYChart", value("new org.knowm.xchart.XYChart(10, 10).getClass().getSimpleName()", new Recorder()));
     }
 
