@@ -34,8 +34,8 @@ final class Magics {
     static {
         HELP.put("%classpath", "%classpath PATH...  add jars or class folders (globs like lib/*.jar; separate with spaces or "
                 + File.pathSeparator + ")");
-        HELP.put("%maven", "%maven G:A:V...      add a library and its runtime dependencies from Maven Central (and ~/.m2), e.g.\n"
-                + "                    %maven org.apache.commons:commons-math3:3.6.1   (--repo URL adds a repository)");
+        HELP.put("%maven", "%maven G:A:V...      add libraries and their runtime dependencies from Maven Central and ~/.m2\n"
+                + "                    (settings.xml honoured; --repo URL adds a repository), e.g. " + MavenMagic.EXAMPLE);
         HELP.put("%load", "%load FILE          run the Java/JShell code in FILE (.jsh or .java) as part of this cell");
         HELP.put("%time", "%time               time the rest of the cell and print the wall time");
         HELP.put("%help", "%help               list the magics");

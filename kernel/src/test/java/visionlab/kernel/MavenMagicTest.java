@@ -188,7 +188,7 @@ class MavenMagicTest {
         assertTrue(bad.evalue().contains("group:artifact:version") && bad.evalue().contains("commons-math3"), bad.evalue());
         Outcome.Error empty = error(run("%maven", new Recorder()));
         assertEquals("MagicError", empty.ename());
-        assertTrue(empty.evalue().contains("%maven org.apache.commons:commons-math3:3.6.1"), empty.evalue());
+        assertTrue(empty.evalue().contains(MavenMagic.EXAMPLE), empty.evalue());
         assertEquals("MagicError", error(run("%maven --repo ftp://x demo:alpha:1.0", new Recorder())).ename());
     }
 }

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -107,6 +108,41 @@ class MavenResolverTest {
             assertTrue(m.contains("demo:elsewhere:1.0"), m);
             assertTrue(m.contains("repo-1 (" + url + ")"), "names the repository that did not answer: " + m);
             assertTrue(m.contains("tiny (" + remote.url()), m);
+        }
+    }
+
+    @Test
+    void theProxyOfSettingsXmlCarriesTheRequestsToARemoteRepository() throws Exception {
+        // a proxy on the loopback that records the request line and answers 404: no request leaves the machine
+        try (ServerSocket proxy = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread server = new Thread(() -> {
+                while (!proxy.isClosed()) {
+                    try (java.net.Socket s = proxy.accept()) {
+                        var in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+                        requests.add(in.readLine());
+                        while (!String.valueOf(in.readLine()).isEmpty()) {
+                            // skip the headers
+                        }
+                        s.getOutputStream().write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                                .getBytes(StandardCharsets.US_ASCII));
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                }
+            });
+            server.setDaemon(true);
+            server.start();
+            String proxies = "  <proxies><proxy><id>p</id><active>true</active><protocol>http</protocol><host>127.0.0.1</host>"
+                    + "<port>" + proxy.getLocalPort() + "</port></proxy></proxies>\n";
+            Path settings = remote.settings(dir.resolve("settings-proxy.xml"), "central", false, null, proxies);
+            MavenResolver r = new MavenResolver(new MavenResolver.Config(settings, dir.resolve("m2"), Duration.ofSeconds(2), Duration.ofSeconds(5)));
+            String url = "http://repo.example.invalid/maven2/";
+            MavenResolver.ResolutionException e = assertThrows(MavenResolver.ResolutionException.class,
+                    () -> resolve(r, List.of("demo:proxied:1.0"), List.of(url)));
+            assertTrue(requests.stream().anyMatch(l -> l.startsWith("GET " + url + "demo/proxied/1.0/proxied-1.0.")),
+                    "the proxy got " + requests);
+            assertTrue(e.getMessage().contains("repo-1 (" + url + ")"), e.getMessage());
         }
     }
 

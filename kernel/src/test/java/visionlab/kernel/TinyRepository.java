@@ -89,7 +89,12 @@ final class TinyRepository {
      * with {@code <offline>} and, if not null, {@code <localRepository>}.
      */
     Path settings(Path file, String mirrorOf, boolean offline, Path localRepository) throws IOException {
-        String xml = "<settings xmlns=\"http://maven.apache.org/SETTINGS/1.0.0\">\n"
+        return settings(file, mirrorOf, offline, localRepository, "");
+    }
+
+    /** As above, with more elements ({@code <proxies>...}) inside {@code <settings>}. */
+    Path settings(Path file, String mirrorOf, boolean offline, Path localRepository, String more) throws IOException {
+        String xml = "<settings xmlns=\"http://maven.apache.org/SETTINGS/1.0.0\">\n" + more
                 + (localRepository == null ? "" : "  <localRepository>" + localRepository + "</localRepository>\n")
                 + "  <offline>" + offline + "</offline>\n"
                 + "  <mirrors><mirror><id>tiny</id><mirrorOf>" + mirrorOf + "</mirrorOf><url>" + url()
