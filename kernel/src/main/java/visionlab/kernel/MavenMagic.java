@@ -84,64 +84,87 @@ final class MavenMagic {
             }
             return;
         }
+        classPath.get().forEach(onClassPath::scan);
+        Plan plan = new Plan(fresh.stream().map(MavenResolver::key).toList());
         List<MavenResolver.Jar> jars;
         try {
-            jars = resolver.resolve(fresh, repos, out);
+            jars = resolver.resolve(fresh, repos, out, plan::choose);
         } catch (MavenResolver.ResolutionException e) {
             throw new Magics.MagicException("MavenError", "%maven: " + e.getMessage());
         }
         if (Thread.currentThread().isInterrupted()) {
             throw new Magics.MagicException("Interrupted", "%maven was interrupted; nothing was added");
         }
-        classPath.get().forEach(onClassPath::scan);
-        // walk the graph from the requested artifacts; an artifact already on the class path (in any
-        // version) is not added and neither is what only it needs
-        Map<String, MavenResolver.Jar> byKey = new LinkedHashMap<>();
-        jars.forEach(j -> byKey.put(j.key(), j));
-        Deque<String> todo = new ArrayDeque<>();
-        fresh.forEach(c -> todo.add(MavenResolver.key(c)));
-        Set<String> seen = new LinkedHashSet<>();
-        List<Path> toAdd = new ArrayList<>();
-        List<String> present = new ArrayList<>();
-        List<String> conflicts = new ArrayList<>();
-        long bytes = 0;
-        while (!todo.isEmpty()) {
-            MavenResolver.Jar j = byKey.get(todo.poll());
-            if (j == null || !seen.add(j.key())) {
-                continue;
-            }
-            ClassPathArtifacts.Entry there = onClassPath.find(j.key());
-            if (there == null) {
-                toAdd.add(j.file());
-                bytes += sizeOf(j.file());
-                todo.addAll(j.dependencies());
-            } else if (there.version().equals(j.version())) {
-                present.add(j.coordinates());
-            } else {
-                conflicts.add(j.coordinates());
-                err.println("%maven: version conflict: " + j.coordinates() + " is needed, but " + j.key() + ":"
-                        + there.version() + " is already on the class path (" + there.source()
-                        + "); classes load from the first jar, so " + j.version() + " is not added and "
-                        + there.version() + " is used");
-            }
+        plan.conflicts.forEach(err::println);
+        if (!plan.unreached.isEmpty()) {
+            err.println("%maven: not added either, needed only by " + String.join(", ", plan.conflicting) + ": "
+                    + String.join(", ", plan.unreached));
         }
-        List<String> onlyTheirs = jars.stream().filter(j -> !seen.contains(j.key())).map(j -> j.file().getFileName().toString()).toList();
-        if (!conflicts.isEmpty() && !onlyTheirs.isEmpty()) {
-            err.println("%maven: not added either, needed only by " + String.join(", ", conflicts) + ": " + String.join(", ", onlyTheirs));
-        }
+        List<Path> toAdd = jars.stream().map(MavenResolver.Jar::file).toList();
+        long bytes = toAdd.stream().mapToLong(MavenMagic::sizeOf).sum();
         addJars.accept(toAdd);
-        for (MavenResolver.Jar j : jars) {
-            if (toAdd.contains(j.file())) {
-                onClassPath.record(j.key(), j.version(), j.file());
-            }
-        }
+        jars.forEach(j -> onClassPath.record(j.key(), j.version(), j.file()));
         added.addAll(fresh);
         keepRepositories(repos, out);
         String names = String.join(", ", toAdd.stream().map(p -> p.getFileName().toString()).toList());
         out.println("%maven " + String.join(" ", fresh) + ": added " + toAdd.size() + (toAdd.size() == 1 ? " jar" : " jars")
                 + " (" + size(bytes) + ") to the class path" + (toAdd.isEmpty() ? "" : ": " + names));
-        if (!present.isEmpty()) {
-            out.println("already on the class path: " + String.join(", ", present));
+        if (!plan.present.isEmpty()) {
+            out.println("already on the class path: " + String.join(", ", plan.present));
+        }
+    }
+
+    /**
+     * What to download: the graph walked from the requested artifacts, where an artifact already on the
+     * class path (in any version) ends the walk, so neither it nor what only it needs is added.
+     */
+    private final class Plan {
+        final List<String> roots;
+        final List<String> present = new ArrayList<>();
+        final List<String> conflicting = new ArrayList<>();
+        final List<String> conflicts = new ArrayList<>();
+        final List<String> unreached = new ArrayList<>();
+
+        Plan(List<String> roots) {
+            this.roots = roots;
+        }
+
+        Set<String> choose(List<MavenResolver.Jar> graph) {
+            Map<String, MavenResolver.Jar> byKey = new LinkedHashMap<>();
+            graph.forEach(j -> byKey.put(j.key(), j));
+            Deque<String> todo = new ArrayDeque<>(roots);
+            Set<String> seen = new LinkedHashSet<>();
+            Set<String> chosen = new LinkedHashSet<>();
+            while (!todo.isEmpty()) {
+                MavenResolver.Jar j = byKey.get(todo.poll());
+                if (j == null || !seen.add(j.key())) {
+                    continue;
+                }
+                ClassPathArtifacts.Entry there = onClassPath.find(j.key());
+                if (there == null) {
+                    chosen.add(j.key());
+                    todo.addAll(j.dependencies());
+                } else if (there.version().equals(j.version())) {
+                    present.add(j.coordinates());
+                } else {
+                    conflicting.add(j.coordinates());
+                    conflicts.add("%maven: version conflict: " + j.coordinates() + " is needed, but " + j.key() + ":"
+                            + there.version() + " is already on the class path (" + there.source()
+                            + "); classes load from the first jar, so " + j.version() + " is not added and "
+                            + there.version() + " is used");
+                }
+            }
+            // what only the conflicting artifacts need: reachable from them, not from what is added
+            Deque<String> theirs = new ArrayDeque<>();
+            conflicting.forEach(c -> theirs.addAll(byKey.get(MavenResolver.key(c)).dependencies()));
+            while (!theirs.isEmpty()) {
+                MavenResolver.Jar j = byKey.get(theirs.poll());
+                if (j != null && seen.add(j.key())) {
+                    unreached.add(j.coordinates());
+                    theirs.addAll(j.dependencies());
+                }
+            }
+            return chosen;
         }
     }
 

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.building.DefaultSettingsBuilderFactory;
@@ -19,11 +21,15 @@ import org.apache.maven.settings.building.DefaultSettingsBuildingRequest;
 import org.apache.maven.settings.building.SettingsBuildingException;
 import org.eclipse.aether.ConfigurationProperties;
 import org.eclipse.aether.RepositoryException;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.graph.DependencyFilter;
 import org.eclipse.aether.graph.DependencyNode;
+import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.transfer.AbstractTransferListener;
@@ -41,7 +47,7 @@ import org.eclipse.aether.util.filter.DependencyFilterUtils;
  */
 final class MavenResolver {
 
-    /** One resolved jar: its coordinates, file, and the "group:artifact" keys of its direct dependencies. */
+    /** One artifact of the graph: its coordinates, its jar (once resolved), the "group:artifact" of its direct dependencies. */
     record Jar(String groupId, String artifactId, String version, Path file, List<String> dependencies) {
         String key() {
             return groupId + ":" + artifactId;
@@ -88,14 +94,17 @@ final class MavenResolver {
     /**
      * Resolves {@code coordinates} ({@code group:artifact[:extension[:classifier]]:version}) together, as
      * one dependency graph, with Maven's nearest-wins mediation, searching Central and then
-     * {@code extraRepositories} (URLs). Returns every jar of the graph once, in preorder (each requested
-     * artifact before its dependencies). {@code progress} gets a line per downloaded jar.
+     * {@code extraRepositories} (URLs). First the graph is collected (POMs only): {@code choose} gets
+     * every runtime artifact of it once, in preorder (each requested artifact before its dependencies),
+     * with {@code file} null, and returns the keys ("group:artifact") to download. Returns those, with
+     * their files, once all of them are in the local repository. {@code progress} gets a line per
+     * downloaded jar.
      *
      * @throws IllegalArgumentException a coordinate is not of the form above
      * @throws ResolutionException an artifact is missing or no repository answered
      */
-    List<Jar> resolve(List<String> coordinates, List<String> extraRepositories, PrintStream progress)
-            throws ResolutionException {
+    List<Jar> resolve(List<String> coordinates, List<String> extraRepositories, PrintStream progress,
+            Function<List<Jar>, Set<String>> choose) throws ResolutionException {
         List<Dependency> roots = new ArrayList<>();
         for (String c : coordinates) {
             roots.add(new Dependency(artifact(c), JavaScopes.RUNTIME));
@@ -119,46 +128,49 @@ final class MavenResolver {
         try (Context context = Runtimes.INSTANCE.getRuntime().create(overrides.build())) {
             // the repositories after settings.xml's mirrors, proxies and credentials are applied
             List<RemoteRepository> tried = context.remoteRepositories();
-            CollectRequest collect = new CollectRequest(roots, List.of(), tried);
-            DependencyRequest request = new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME));
+            RepositorySystem system = context.repositorySystem();
+            RepositorySystemSession session = context.repositorySystemSession();
             try {
-                DependencyNode root = context.repositorySystem()
-                        .resolveDependencies(context.repositorySystemSession(), request).getRoot();
+                DependencyNode root = system.collectDependencies(session, new CollectRequest(roots, List.of(), tried)).getRoot();
+                Map<String, Jar> graph = new LinkedHashMap<>();
+                root.getChildren().forEach(n -> walk(n, graph));
+                Set<String> chosen = choose.apply(List.copyOf(graph.values()));
+                DependencyFilter filter = DependencyFilterUtils.andFilter(DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME),
+                        (node, parents) -> node.getArtifact() != null && chosen.contains(key(node.getArtifact())));
                 Map<String, Jar> jars = new LinkedHashMap<>();
-                for (DependencyNode n : root.getChildren()) {
-                    collect(n, jars);
+                for (ArtifactResult r : system.resolveDependencies(session, new DependencyRequest(root, filter)).getArtifactResults()) {
+                    Jar j = graph.get(key(r.getArtifact()));
+                    jars.put(j.key(), new Jar(j.groupId(), j.artifactId(), j.version(), r.getArtifact().getFile().toPath(), j.dependencies()));
                 }
                 return new ArrayList<>(jars.values());
             } catch (RepositoryException | RuntimeException e) {
                 throw new ResolutionException("cannot resolve " + String.join(", ", coordinates) + ": "
                         + causes(e) + "\nrepositories tried: "
-                        + describe(tried, context.repositorySystemSession().getLocalRepository().getBasedir().toPath(),
-                                settings.isOffline()), e);
+                        + describe(tried, session.getLocalRepository().getBasedir().toPath(), settings.isOffline()), e);
             }
         }
     }
 
-    /** Adds the jars of {@code node}'s graph in preorder, each artifact once (the graph is mediated: one version each). */
-    private static void collect(DependencyNode node, Map<String, Jar> jars) {
-        Artifact a = node.getArtifact();
-        String key = a.getGroupId() + ":" + a.getArtifactId();
-        if (jars.containsKey(key)) {
+    /** Adds the runtime artifacts of {@code node}'s graph in preorder, each once (the graph is mediated: one version each). */
+    private static void walk(DependencyNode node, Map<String, Jar> graph) {
+        String key = key(node.getArtifact());
+        String scope = node.getDependency().getScope();
+        if (graph.containsKey(key) || !(scope.isEmpty() || scope.equals(JavaScopes.COMPILE) || scope.equals(JavaScopes.RUNTIME))) {
             return;
         }
-        List<String> deps = node.getChildren().stream()
-                .map(c -> c.getArtifact().getGroupId() + ":" + c.getArtifact().getArtifactId()).toList();
-        if (a.getFile() != null) {
-            jars.put(key, new Jar(a.getGroupId(), a.getArtifactId(), a.getBaseVersion(), a.getFile().toPath(), deps));
-        }
-        for (DependencyNode c : node.getChildren()) {
-            collect(c, jars);
-        }
+        Artifact a = node.getArtifact();
+        graph.put(key, new Jar(a.getGroupId(), a.getArtifactId(), a.getBaseVersion(), null,
+                node.getChildren().stream().map(c -> key(c.getArtifact())).toList()));
+        node.getChildren().forEach(c -> walk(c, graph));
+    }
+
+    private static String key(Artifact a) {
+        return a.getGroupId() + ":" + a.getArtifactId();
     }
 
     /** "group:artifact" of a coordinate. */
     static String key(String coordinate) {
-        DefaultArtifact a = artifact(coordinate);
-        return a.getGroupId() + ":" + a.getArtifactId();
+        return key(artifact(coordinate));
     }
 
     /** A coordinate as Maven Resolver reads it, or an error that shows the expected form. */

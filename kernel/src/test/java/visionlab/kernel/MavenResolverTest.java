@@ -2,6 +2,7 @@ package visionlab.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +53,8 @@ class MavenResolverTest {
     }
 
     List<MavenResolver.Jar> resolve(MavenResolver r, List<String> coordinates, List<String> repos) throws Exception {
-        return r.resolve(coordinates, repos, new PrintStream(progress, true));
+        return r.resolve(coordinates, repos, new PrintStream(progress, true),
+                graph -> graph.stream().map(MavenResolver.Jar::key).collect(Collectors.toSet()));
     }
 
     @Test
@@ -65,6 +70,21 @@ class MavenResolverTest {
         assertArrayEquals(Files.readAllBytes(betaJar), Files.readAllBytes(jars.get(1).file()));
         assertTrue(progress.toString().contains("downloaded alpha-1.0.jar"), progress.toString());
         assertTrue(progress.toString().contains("from tiny"), "the mirror served it: " + progress);
+    }
+
+    @Test
+    void onlyTheChosenArtifactsOfTheGraphAreDownloaded() throws Exception {
+        Path local = dir.resolve("m2");
+        List<List<String>> offered = new ArrayList<>();
+        List<MavenResolver.Jar> jars = resolver("*", false, local, Duration.ofSeconds(5)).resolve(List.of("demo:alpha:1.0"), List.of(),
+                new PrintStream(progress, true), graph -> {
+                    offered.add(graph.stream().map(j -> j.coordinates() + (j.file() == null ? "" : " with a file")).toList());
+                    return Set.of("demo:alpha");
+                });
+        assertEquals(List.of(List.of("demo:alpha:1.0", "demo:beta:1.0")), offered, "the whole graph, before any jar");
+        assertEquals(List.of("demo:alpha:1.0"), jars.stream().map(MavenResolver.Jar::coordinates).toList());
+        assertEquals(List.of("demo:beta"), jars.get(0).dependencies());
+        assertFalse(Files.exists(local.resolve("demo/beta/1.0/beta-1.0.jar")), "beta was not chosen, so not downloaded");
     }
 
     @Test
