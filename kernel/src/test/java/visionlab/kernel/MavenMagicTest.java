@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import visionlab.kernel.TinyRepository.Dep;
 
 /**
  * {@code %maven} through the kernel, without network: settings.xml (a temporary file) mirrors every
@@ -35,29 +36,19 @@ class MavenMagicTest {
     static void start() throws Exception {
         remote = new TinyRepository(dir.resolve("remote"));
         local = dir.resolve("m2");
-        Path beta = remote.deploy("demo:beta:1.0", "demo.beta.Beta",
-                "package demo.beta; public class Beta { public static String name() { return \"beta\"; } }", List.of());
-        remote.deploy("demo:alpha:1.0", "demo.alpha.Alpha",
-                "package demo.alpha; public class Alpha { public static String greet() { return \"alpha+\" + demo.beta.Beta.name(); } }",
-                List.of(beta), new TinyRepository.Dep("demo:beta:1.0", "compile"));
-        remote.deploy("demo:again:1.0", "demo.again.Again",
-                "package demo.again; public class Again { public static int n() { return 7; } }", List.of());
-        remote.deploy("demo:whole:1.0", "demo.whole.Whole",
-                "package demo.whole; public class Whole { public static int n() { return 1; } }", List.of());
+        remote.deploy("demo:beta:1.0", "demo.beta.Beta", "public static String name() { return \"beta\"; }");
+        remote.deploy("demo:alpha:1.0", "demo.alpha.Alpha", "public static String greet() { return \"alpha+\" + demo.beta.Beta.name(); }",
+                Dep.on("demo:beta:1.0"));
+        remote.deploy("demo:again:1.0", "demo.again.Again", "public static int n() { return 7; }");
+        remote.deploy("demo:whole:1.0", "demo.whole.Whole", "public static int n() { return 1; }");
         // an older XChart than the kernel's, holding a class the real one lacks, needed by "charty"; only
         // the old XChart needs "chart-helper"
-        Path helper = remote.deploy("demo:chart-helper:1.0", "demo.helper.Helper",
-                "package demo.helper; public class Helper { }", List.of());
-        Path oldChart = remote.deploy("org.knowm.xchart:xchart:3.0.0", "org.knowm.xchart.OnlyInOldXChart",
-                "package org.knowm.xchart; public class OnlyInOldXChart { }", List.of(helper),
-                new TinyRepository.Dep("demo:chart-helper:1.0", "compile"));
-        remote.deploy("demo:charty:1.0", "demo.charty.Charty",
-                "package demo.charty; public class Charty { public static String v() { return \"charty\"; } }",
-                List.of(oldChart), new TinyRepository.Dep("org.knowm.xchart:xchart:3.0.0", "compile"));
-        remote.deploy("demo:gamma:1.0", "demo.gamma.Gamma",
-                "package demo.gamma; public class Gamma { public static int version() { return 1; } }", List.of());
-        remote.deploy("demo:gamma:2.0", "demo.gamma.Gamma",
-                "package demo.gamma; public class Gamma { public static int version() { return 2; } }", List.of());
+        remote.deploy("demo:chart-helper:1.0", "demo.helper.Helper", "");
+        remote.deploy("org.knowm.xchart:xchart:3.0.0", "org.knowm.xchart.OnlyInOldXChart", "", Dep.on("demo:chart-helper:1.0"));
+        remote.deploy("demo:charty:1.0", "demo.charty.Charty", "public static String v() { return \"charty\"; }",
+                Dep.on("org.knowm.xchart:xchart:3.0.0"));
+        remote.deploy("demo:gamma:1.0", "demo.gamma.Gamma", "public static int version() { return 1; }");
+        remote.deploy("demo:gamma:2.0", "demo.gamma.Gamma", "public static int version() { return 2; }");
         Path settings = remote.settings(dir.resolve("settings.xml"), "*", false, null);
         oldSettings = System.setProperty("visionlab.maven.settings", settings.toString());
         oldLocal = System.setProperty("maven.repo.local", local.toString());

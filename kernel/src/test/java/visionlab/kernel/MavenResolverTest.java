@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import visionlab.kernel.TinyRepository.Dep;
 
 /**
  * Maven coordinates to jars without network: a temporary file:// repository serves as the mirror of
@@ -39,12 +40,11 @@ class MavenResolverTest {
     void deploy() throws Exception {
         remote = new TinyRepository(dir.resolve("remote"));
         betaJar = remote.deploy("demo:beta:1.0", "demo.beta.Beta",
-                "package demo.beta; public class Beta { public static String name() { return \"beta\"; } }", List.of());
+                "public static String name() { return \"beta\"; }");
         // alpha needs beta at run time; its test-scoped dependency does not exist anywhere: resolving it would fail
         alphaJar = remote.deploy("demo:alpha:1.0", "demo.alpha.Alpha",
-                "package demo.alpha; public class Alpha { public static String greet() { return \"alpha+\" + demo.beta.Beta.name(); } }",
-                List.of(betaJar), new TinyRepository.Dep("demo:beta:1.0", "compile"),
-                new TinyRepository.Dep("demo:only-for-tests:9.9", "test"));
+                "public static String greet() { return \"alpha+\" + demo.beta.Beta.name(); }", Dep.on("demo:beta:1.0"),
+                new Dep("demo:only-for-tests:9.9", "test"));
     }
 
     MavenResolver resolver(String mirrorOf, boolean offline, Path local, Duration request) throws Exception {

@@ -32,13 +32,28 @@ final class TinyRepository {
 
     /** A dependency line of a POM: coordinates "g:a:v" and a scope. */
     record Dep(String coordinates, String scope) {
+        /** A compile-scope dependency (needed at run time too). */
+        static Dep on(String coordinates) {
+            return new Dep(coordinates, "compile");
+        }
+    }
+
+    /** Where "group:artifact:version"'s jar is in this repository. */
+    Path jar(String coordinates) {
+        String[] gav = coordinates.split(":");
+        return root.resolve(gav[0].replace('.', '/')).resolve(gav[1]).resolve(gav[2]).resolve(gav[1] + "-" + gav[2] + ".jar");
     }
 
     /**
-     * Compiles {@code source} (one public class {@code className}, against the jars of {@code compileWith})
-     * into {@code group:artifact:version}'s jar and writes its POM with {@code deps}; returns the jar.
+     * Compiles the public class {@code className} with the members {@code body} (against the jars of the
+     * {@code deps} this repository has) into {@code group:artifact:version}'s jar and writes its POM with
+     * {@code deps}; returns the jar.
      */
-    Path deploy(String coordinates, String className, String source, List<Path> compileWith, Dep... deps) throws IOException {
+    Path deploy(String coordinates, String className, String body, Dep... deps) throws IOException {
+        int dot = className.lastIndexOf('.');
+        String source = "package " + className.substring(0, dot) + "; public class " + className.substring(dot + 1)
+                + " { " + body + " }";
+        List<Path> compileWith = Stream.of(deps).map(d -> jar(d.coordinates())).filter(Files::exists).toList();
         String[] gav = coordinates.split(":");
         Path dir = root.resolve(gav[0].replace('.', '/')).resolve(gav[1]).resolve(gav[2]);
         Files.createDirectories(dir);
@@ -56,7 +71,7 @@ final class TinyRepository {
         args.add(src.toString());
         assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new)),
                 "javac " + src);
-        Path jar = dir.resolve(base + ".jar");
+        Path jar = jar(coordinates);
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(classes)) {
             for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
                 put(out, classes.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
