@@ -88,6 +88,18 @@ class MavenResolverTest {
     }
 
     @Test
+    void anArtifactOnlyInAnExtraRepositoryIsFoundThere() throws Exception {
+        TinyRepository extra = new TinyRepository(dir.resolve("extra"));
+        // delta (only in the extra repository) needs beta (only in the mirror of central)
+        extra.deploy("demo:delta:2.0", "demo.delta.Delta", "public static int n() { return 4; }", Dep.on("demo:beta:1.0"));
+        List<MavenResolver.Jar> jars = resolve(resolver("central", false, dir.resolve("m2"), Duration.ofSeconds(5)),
+                List.of("demo:delta:2.0"), List.of(extra.url()));
+        assertEquals(List.of("demo:delta:2.0", "demo:beta:1.0"), jars.stream().map(MavenResolver.Jar::coordinates).toList());
+        assertTrue(progress.toString().contains("downloaded delta-2.0.jar (") && progress.toString().contains(") from repo-1"),
+                progress.toString());
+    }
+
+    @Test
     void theLocalRepositoryOfSettingsXmlIsUsedWhenNoneIsGiven() throws Exception {
         Path local = dir.resolve("from-settings");
         Path settings = remote.settings(dir.resolve("settings-local.xml"), "*", false, local);
