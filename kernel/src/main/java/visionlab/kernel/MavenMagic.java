@@ -47,35 +47,8 @@ final class MavenMagic {
      * of them were resolved.
      */
     void run(String arg, Consumer<List<Path>> addJars, PrintStream out, PrintStream err) {
-        List<String> coordinates = new ArrayList<>();
         List<String> repos = new ArrayList<>(repositories);
-        String[] tokens = arg.isBlank() ? new String[0] : arg.strip().split("\\s+");
-        for (int i = 0; i < tokens.length; i++) {
-            String t = tokens[i];
-            if (t.equals("--repo") || t.startsWith("--repo=")) {
-                String url = t.equals("--repo") ? (i + 1 < tokens.length ? tokens[++i] : "") : t.substring(7);
-                if (!url.matches("(?i)(https?|file)://\\S+")) {
-                    throw new Magics.MagicException("MagicError", "%maven --repo: expected an http(s):// or file:// URL, got '"
-                            + url + "'");
-                }
-                if (!repos.contains(url)) {
-                    repos.add(url);
-                }
-            } else if (t.startsWith("-")) {
-                throw new Magics.MagicException("MagicError", "%maven: unknown option " + t + "; usage: " + USAGE);
-            } else {
-                try {
-                    MavenResolver.artifact(t);
-                } catch (IllegalArgumentException e) {
-                    throw new Magics.MagicException("MagicError", "%maven: " + e.getMessage());
-                }
-                coordinates.add(t);
-            }
-        }
-        if (tokens.length == 0) {
-            throw new Magics.MagicException("MagicError", "%maven: expected coordinates, got nothing; usage: "
-                    + USAGE + ", e.g. " + EXAMPLE);
-        }
+        List<String> coordinates = parse(arg, repos);
         List<String> fresh = coordinates.stream().filter(c -> !added.contains(c)).distinct().toList();
         if (coordinates.isEmpty() || fresh.isEmpty()) {
             keepRepositories(repos, out);
@@ -112,6 +85,39 @@ final class MavenMagic {
         if (!plan.present.isEmpty()) {
             out.println("already on the class path: " + String.join(", ", plan.present));
         }
+    }
+
+    /** The coordinates of a {@code %maven} line; its {@code --repo} URLs are appended to {@code repos}. */
+    private static List<String> parse(String arg, List<String> repos) {
+        String[] tokens = arg.isBlank() ? new String[0] : arg.strip().split("\\s+");
+        if (tokens.length == 0) {
+            throw new Magics.MagicException("MagicError", "%maven: expected coordinates, got nothing; usage: "
+                    + USAGE + ", e.g. " + EXAMPLE);
+        }
+        List<String> coordinates = new ArrayList<>();
+        for (int i = 0; i < tokens.length; i++) {
+            String t = tokens[i];
+            if (t.equals("--repo") || t.startsWith("--repo=")) {
+                String url = t.equals("--repo") ? (i + 1 < tokens.length ? tokens[++i] : "") : t.substring(7);
+                if (!url.matches("(?i)(https?|file)://\\S+")) {
+                    throw new Magics.MagicException("MagicError", "%maven --repo: expected an http(s):// or file:// URL, got '"
+                            + url + "'");
+                }
+                if (!repos.contains(url)) {
+                    repos.add(url);
+                }
+            } else if (t.startsWith("-")) {
+                throw new Magics.MagicException("MagicError", "%maven: unknown option " + t + "; usage: " + USAGE);
+            } else {
+                try {
+                    MavenResolver.artifact(t);
+                } catch (IllegalArgumentException e) {
+                    throw new Magics.MagicException("MagicError", "%maven: " + e.getMessage());
+                }
+                coordinates.add(t);
+            }
+        }
+        return coordinates;
     }
 
     /**
