@@ -394,7 +394,7 @@ public final class Plots {
     // ------------------------------------------------------------------ confusion matrix
 
     /** The confusion matrix of a classifier on a labelled set: rows true class, columns predicted class. */
-    public static Chart confusionMatrix(Mlp net, Dataset data) {
+    public static Chart confusionMatrix(Net net, Dataset data) {
         if (net == null || data == null) {
             throw new IllegalArgumentException("net, data: expected values, got null");
         }
