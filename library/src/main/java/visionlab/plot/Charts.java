@@ -7,12 +7,14 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import visionlab.image.Image;
 
 /**
  * The chart toolkit the figures of every package build on: the house style of an XY chart (white, titled,
@@ -114,6 +116,62 @@ public final class Charts {
         line(c, "training (running mean in the epoch)", epochs, losses, 0);
         c.getStyler().setXAxisMin(0.0);
         return Chart.of(c, String.format(Locale.ROOT, "live loss curve, %d points", epochs.length));
+    }
+
+    /**
+     * Curves y_i(x) on one chart, one per name, in the class colours with markers: e.g. the accuracy of two
+     * nets against the shift of their inputs.
+     */
+    public static Chart lines(String title, String xLabel, String yLabel, double[] x, List<String> names,
+            List<double[]> ys) {
+        if (x == null || names == null || ys == null || names.size() != ys.size() || names.isEmpty()) {
+            throw new IllegalArgumentException("names, ys: expected two non-empty lists of equal length");
+        }
+        XYChart c = xy(title, xLabel, yLabel, WIDTH, HEIGHT);
+        for (int i = 0; i < ys.size(); i++) {
+            if (ys.get(i) == null || ys.get(i).length != x.length) {
+                throw new IllegalArgumentException("ys[" + i + "]: expected " + x.length + " values (one per x), got "
+                        + (ys.get(i) == null ? "null" : ys.get(i).length));
+            }
+            line(c, names.get(i), x, ys.get(i), i).setMarker(SeriesMarkers.CIRCLE);
+        }
+        return Chart.of(c, title);
+    }
+
+    /** A picture (e.g. a mosaic's image) under a bold title and above an optional caption, drawn in. */
+    public static Chart titled(Image picture, String title, String caption) {
+        if (picture == null) {
+            throw new IllegalArgumentException("picture: expected an image, got null");
+        }
+        String t = title == null ? "" : title;
+        return Chart.ofImage(v -> {
+            BufferedImage p = picture.toBufferedImage();
+            Font tf = new Font(Font.SANS_SERIF, Font.BOLD, 16);
+            Font cf = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+            BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+            Graphics2D pg = probe.createGraphics();
+            int tw = pg.getFontMetrics(tf).stringWidth(t);
+            int cw = caption == null ? 0 : pg.getFontMetrics(cf).stringWidth(caption);
+            pg.dispose();
+            int w = Math.max(p.getWidth() + 20, Math.max(tw, cw) + 20);
+            int h = p.getHeight() + 40 + (caption == null ? 10 : 30);
+            BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = out.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, w, h);
+            g.setColor(Color.BLACK);
+            g.setFont(tf);
+            g.drawString(t, 10, 24);
+            g.drawImage(p, 10, 36, null);
+            if (caption != null) {
+                g.setFont(cf);
+                g.setColor(Color.DARK_GRAY);
+                g.drawString(caption, 10, 36 + p.getHeight() + 20);
+            }
+            g.dispose();
+            return out;
+        }, t);
     }
 
     /** Counts[true][predicted] drawn as shaded cells with the counts written in; the title gives the accuracy. */
