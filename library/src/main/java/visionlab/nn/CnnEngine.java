@@ -104,11 +104,32 @@ final class CnnEngine implements TrainingEngine {
                 Activation f = stages[j].act;
                 if (j < n - 1 && f != null) {
                     int a = stages[j].out.area();
+                    boolean maps = act[j + 1][0].length > 1;
                     for (int r = 0; r < rows; r++) {
-                        f.backwardInPlace(act[j + 1][r], delta[j + 1][r], act[j + 1][r].length, a);
+                        if (maps && f.equals(Activation.RELU)) {
+                            reluBackwardSparse(act[j + 1][r], delta[j + 1][r]);
+                        } else {
+                            f.backwardInPlace(act[j + 1][r], delta[j + 1][r], act[j + 1][r].length, a);
+                        }
                     }
                 }
                 work[j].backward(act[j], delta[j + 1], j > 0 ? delta[j] : null, rows);
+            }
+        }
+    }
+
+    /**
+     * ReLU's dE/da = dE/dy where y &gt; 0, else 0, for maps whose dE/dy is mostly zeros (after max pooling):
+     * only the non-zero entries are tested.
+     */
+    private static void reluBackwardSparse(float[][] y, float[][] g) {
+        for (int c = 0; c < y.length; c++) {
+            float[] yc = y[c];
+            float[] gc = g[c];
+            for (int i = 0; i < gc.length; i++) {
+                if (gc[i] != 0 && !(yc[i] > 0)) {
+                    gc[i] = 0f;
+                }
             }
         }
     }

@@ -254,21 +254,20 @@ final class ConvStage extends Stage {
             Arrays.fill(gb, 0f);
             for (int r = 0; r < rows; r++) {
                 float[][] d = dy[r];
+                Gemm.gather(d, 0, cout, area, nzD, cntD); // dE/dA is mostly zeros after ReLU and max pooling
+                Arrays.fill(used, false);
                 for (int o = 0; o < cout; o++) {
+                    float[] dOut = d[o];
+                    int[] nz = nzD[o];
                     float s = 0;
-                    for (float v : d[o]) {
-                        s += v;
+                    for (int q = 0, n = cntD[o]; q < n; q++) {
+                        s += dOut[nz[q]];
+                        used[nz[q]] = true;
                     }
                     gb[o] += s;
                 }
-                Arrays.fill(used, false);
-                for (float[] dOut : d) {
-                    for (int p = 0; p < area; p++) {
-                        used[p] |= dOut[p] != 0;
-                    }
-                }
                 im2row(x[r], colsT, used);
-                Gemm.mulAdd(gW, 0, cout, d, colsT, area, kk, nzD, cntD);
+                Gemm.mulAddGathered(gW, 0, cout, d, colsT, kk, nzD, cntD);
                 if (dx != null) {
                     for (float[] m : dCols) {
                         Arrays.fill(m, 0f);
