@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import visionlab.plot.Chart;
-import visionlab.plot.Plots;
 import visionlab.show.Handle;
 import visionlab.show.Show;
 
