@@ -91,10 +91,10 @@ public final class ImageTransforms implements Displayable {
         for (int i = 0; i < lv.size(); i++) {
             boolean last = i == lv.size() - 1;
             l.add(!last ? aroundZero(lv.get(i)) : lv.get(i).normalized());
-            labels.add((last ? "x" : "L") + (i + 1) + " " + lv.get(i).width() + (last ? " low-pass" : ""));
+            labels.add((last ? "x" : "L") + (i + 1) + " " + lv.get(i).width());
         }
         rows.add(l);
-        titles.add("Laplacian pyramid");
+        titles.add("Laplacian pyramid (last: the low-pass x" + lv.size() + ")");
         for (int sc = 0; sc < steerable.scales(); sc++) {
             List<Image> s = new ArrayList<>();
             if (sc == 0) {
@@ -104,11 +104,11 @@ public final class ImageTransforms implements Displayable {
             List<Image> bands = steerable.scale(sc);
             for (int o = 0; o < bands.size(); o++) {
                 s.add(aroundZero(bands.get(o)));
-                labels.add(String.format(Locale.ROOT, "%.4g deg", 180.0 * o / bands.size()));
+                labels.add(Mosaic.angleLabel(180.0 * o / bands.size()));
             }
             if (sc == steerable.scales() - 1) {
                 s.add(steerable.lowpass().normalized());
-                labels.add("low-pass residual");
+                labels.add("low-pass");
             }
             rows.add(s);
             titles.add("steerable pyramid, scale " + (sc + 1) + " (" + bands.get(0).width() + " px)");

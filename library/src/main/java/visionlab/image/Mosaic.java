@@ -125,6 +125,12 @@ public final class Mosaic implements Displayable {
         return m;
     }
 
+    /** A caption for an angle in degrees: {@code "45°"}, {@code "22.5°"}. */
+    public static String angleLabel(double degrees) {
+        double r = Math.rint(degrees * 10) / 10;
+        return (r == Math.rint(r) ? Long.toString((long) r) : String.format(Locale.ROOT, "%.1f", r)) + "\u00b0";
+    }
+
     /** The images side by side in one row. */
     public static Mosaic row(List<Image> images) {
         if (images == null) {
@@ -256,6 +262,17 @@ public final class Mosaic implements Displayable {
 
     /** The tiled picture, values in 0..1, with its title, row and column titles and captions drawn in. */
     public Image image() {
+        double extra = 1;
+        Image out = render(extra);
+        // text wraps differently once tiles shrink: shrink a little more until the figure fits
+        for (int i = 0; i < 6 && maxSide > 0 && Math.max(out.width(), out.height()) > maxSide; i++) {
+            extra *= 0.99 * maxSide / Math.max(out.width(), out.height());
+            out = render(extra);
+        }
+        return out;
+    }
+
+    private Image render(double extra) {
         int channels = 1;
         float lo = Float.POSITIVE_INFINITY;
         float hi = Float.NEGATIVE_INFINITY;
@@ -304,7 +321,7 @@ public final class Mosaic implements Displayable {
             int gh = gap * rows.size();
             s = Math.min(1, Math.min((maxSide - left - gw - 2 * most) / (double) (rawW - gw),
                     (maxSide - textH - gh - 2 * rows.size()) / (double) (rawH - gh)));
-            s = Math.max(s, 0.05);
+            s = Math.max(s * extra, 0.05);
         }
         List<List<Image>> shown = new ArrayList<>();
         for (List<Image> row : rows) {

@@ -52,7 +52,7 @@ abstract class SteerableShape {
             Image b = rows.get(s).get(0);
             rowTitles[s] = "scale " + s + ", " + b.width() + "x" + b.height();
             for (int o = 0; o < orientations; o++) {
-                labels.add(String.format(java.util.Locale.ROOT, "%.4g deg", 180.0 * o / orientations));
+                labels.add(visionlab.image.Mosaic.angleLabel(180.0 * o / orientations));
             }
         }
         rowTitles[rows.size() - 1] = "low-pass";

@@ -267,7 +267,7 @@ public final class Steerable implements Displayable {
         String[] angles = new String[count];
         for (int i = 0; i < count; i++) {
             tiles.add(kernel(period * i / count));
-            angles[i] = String.format(Locale.ROOT, "%.4g deg", Math.toDegrees(period * i / count));
+            angles[i] = Mosaic.angleLabel(Math.toDegrees(period * i / count));
         }
         int zoom = Math.max(1, Math.min(8, 128 / (2 * radius + 1)));
         return Mosaic.row(tiles).range(Mosaic.Range.AROUND_ZERO_SHARED).zoom(zoom).labels(angles)
@@ -283,7 +283,7 @@ public final class Steerable implements Displayable {
         int zoom = Math.max(1, Math.min(8, 128 / (2 * radius + 1)));
         String[] names = new String[order + 1];
         for (int j = 0; j <= order; j++) {
-            names[j] = String.format(Locale.ROOT, "basis %d: %.4g deg", j, Math.toDegrees(basisAngle(j)));
+            names[j] = "basis " + j + ": " + Mosaic.angleLabel(Math.toDegrees(basisAngle(j)));
         }
         return Mosaic.row(basis()).range(Mosaic.Range.AROUND_ZERO_SHARED).zoom(zoom).labels(names).title(toString())
                 .mimeBundle();
