@@ -14,16 +14,6 @@ import visionlab.show.MimeBundle;
 
 class MosaicTitlesAndFitTest {
 
-    private static float darkest(Image im, int x0, int y0, int w, int h) {
-        float m = 1;
-        for (int y = y0; y < y0 + h; y++) {
-            for (int x = x0; x < x0 + w; x++) {
-                m = Math.min(m, im.get(x, y));
-            }
-        }
-        return m;
-    }
-
     @Test
     void rowAndColumnTitlesAndTheTitleAreDrawnInMarginsOutsideTheTiles() {
         Image t = Image.filled(40, 30, 1, 0.5);
@@ -34,8 +24,8 @@ class MosaicTitlesAndFitTest {
         int top = titled.height() - plain.height();
         assertTrue(left > 20, "a margin for the row titles");
         assertTrue(top > 20, "a margin for the title and column titles");
-        assertTrue(darkest(titled, 0, top, left - 2, plain.height()) < 0.5, "row titles drawn at the left");
-        assertTrue(darkest(titled, left, 0, plain.width(), top) < 0.5, "title and column titles drawn on top");
+        assertTrue(MosaicLabelsTest.darkest(titled, 0, top, left - 2, plain.height()) < 0.5, "row titles drawn at the left");
+        assertTrue(MosaicLabelsTest.darkest(titled, left, 0, plain.width(), top) < 0.5, "title and column titles drawn on top");
         // the tiles are where the margins put them, unchanged
         assertEquals(0, titled.crop(left, top, plain.width(), plain.height()).minus(plain).maxAbs(), 1e-2);
         assertThrows(IllegalArgumentException.class, () -> Mosaic.row(t).rowTitles("1", "2"));
