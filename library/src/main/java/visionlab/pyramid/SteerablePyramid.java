@@ -235,14 +235,14 @@ public final class SteerablePyramid extends SteerableShape implements Displayabl
             rows.add(r);
         }
         rows.add(List.of(lowpass.normalized()));
-        return Mosaic.grid(rows).range(Mosaic.Range.NONE).title(toString());
+        return labelledMosaic(rows, toString());
     }
 
 
 
     @Override
     public MimeBundle mimeBundle() {
-        return MimeBundle.png(mosaic().image().toPng(), toString());
+        return mosaic().mimeBundle();
     }
 
     @Override
