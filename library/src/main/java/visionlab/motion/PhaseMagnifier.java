@@ -221,12 +221,15 @@ final class PhaseMagnifier {
         if (pass != null) {
             while (!held.isEmpty()) {
                 MotionMagnify.checkInterrupt();
+                boolean ready = false;
                 for (Band[] row : bands) {
                     for (Band band : row) {
-                        band.state.step(band.delta, band.p);
+                        ready = band.state.step(band.delta, band.p);
                     }
                 }
-                emitDelayed(sink);
+                if (ready) { // a clip shorter than the FIR's latency first fills its window
+                    emitDelayed(sink);
+                }
             }
             return;
         }
