@@ -110,10 +110,17 @@ final class PngFolder {
         return new FrameSink() {
             int n;
             boolean done;
+            Image first;
 
             @Override
             public void accept(Image frame) {
                 Image.requireValid(frame, "frame");
+                if (first == null) {
+                    first = frame;
+                } else if (!frame.sameShape(first)) {
+                    throw new IllegalArgumentException("frames[" + n + "]: expected " + first.shape()
+                            + " like frames[0], got " + frame.shape());
+                }
                 frame.write(tmp.temp.resolve(String.format(Locale.ROOT, "frame_%04d.png", n++)));
             }
 
