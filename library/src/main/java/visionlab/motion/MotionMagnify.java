@@ -171,6 +171,7 @@ public final class MotionMagnify {
         /** Magnifies into a video file ({@code .mp4}, {@code .gif} or a PNG folder), streaming; returns the path. */
         public Path write(Path file) {
             PhaseMagnifier.Settings s = settings();
+            checkInterrupt(); // before a file channel sees the interrupt
             try (FrameSink sink = FrameSink.to(file, s.fps())) {
                 stream(sink::accept);
                 sink.finish();

@@ -299,6 +299,8 @@ final class Mp4 {
                 }
                 track.addFrame(Packet.createPacket(NIOUtils.clone(ef.getData()), n * duration, timescale, duration, n,
                         ef.isKeyFrame() ? Packet.FrameType.KEY : Packet.FrameType.INTER, null));
+            } catch (java.nio.channels.ClosedByInterruptException e) {
+                throw new java.util.concurrent.CancellationException("interrupted");
             } catch (IOException e) {
                 throw new UncheckedIOException("writing " + tmp.target, e);
             }
