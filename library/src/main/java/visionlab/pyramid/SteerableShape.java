@@ -126,10 +126,18 @@ abstract class SteerableShape {
 
     /** The image synthesised channel by channel from the coefficient layout of each channel. */
     Image synthesize(SteerableMasks mk, IntFunction<float[][][]> layoutOfChannel) {
+        return synthesize(mk, layoutOfChannel, false);
+    }
+
+    /** {@link #synthesize(SteerableMasks, IntFunction)}, with the same bits on every call when
+     * {@code reproducible} ({@link SteerableTransform#synthesizeReproducibly}). */
+    Image synthesize(SteerableMasks mk, IntFunction<float[][][]> layoutOfChannel, boolean reproducible) {
         Image out = source.zerosLike();
         for (int c = 0; c < source.channels(); c++) {
             SteerablePyramid.checkInterrupt();
-            float[] p = SteerableTransform.synthesize(mk, layoutOfChannel.apply(c));
+            float[][][] in = layoutOfChannel.apply(c);
+            float[] p = reproducible ? SteerableTransform.synthesizeReproducibly(mk, in)
+                    : SteerableTransform.synthesize(mk, in);
             System.arraycopy(p, 0, out.plane(c), 0, p.length);
         }
         return out;
