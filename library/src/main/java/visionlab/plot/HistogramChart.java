@@ -47,8 +47,8 @@ public final class HistogramChart {
         for (int b = 0; b < bins; b++) {
             x[b] = lo + (b + 0.5) * width;
         }
-        XYChart c = Plots.xy(title == null ? "Histogram" : title, "value", "density (count / (n * bin width))",
-                Plots.WIDTH, Plots.HEIGHT);
+        XYChart c = Charts.xy(title == null ? "Histogram" : title, "value", "density (count / (n * bin width))",
+                Charts.WIDTH, Charts.HEIGHT);
         List<String> legend = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
             Image im = images.get(i);
@@ -67,7 +67,7 @@ public final class HistogramChart {
             String name = names.get(i) == null ? "image " + i : names.get(i);
             XYSeries s = c.addSeries(name, x, y);
             s.setMarker(SeriesMarkers.NONE);
-            s.setLineColor(Plots.CLASS_COLORS[i % Plots.CLASS_COLORS.length]);
+            s.setLineColor(Charts.colour(i));
             // curves that coincide (a band after matching and its reference) stay visible: wide, then dashed
             s.setLineStyle(i % 3 == 2 ? SeriesLines.DASH_DASH : SeriesLines.SOLID);
             s.setLineWidth(i % 3 == 1 ? 5f : 2f);
