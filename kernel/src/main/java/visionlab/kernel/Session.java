@@ -190,6 +190,11 @@ final class Session implements AutoCloseable {
         return capture.out;
     }
 
+    /** Where magics report problems (the running cell's stderr). */
+    PrintStream err() {
+        return capture.err;
+    }
+
     JavaEvaluator evaluator() {
         return engine.evaluator.join();
     }
