@@ -3,6 +3,7 @@ package visionlab.kernel;
 import com.sun.jdi.BooleanValue;
 import com.sun.jdi.Bootstrap;
 import com.sun.jdi.ClassType;
+import com.sun.jdi.Field;
 import com.sun.jdi.ObjectReference;
 import com.sun.jdi.ThreadReference;
 import com.sun.jdi.VirtualMachine;
@@ -353,6 +354,25 @@ final class Executor implements AutoCloseable {
      */
     boolean stopCell() {
         return signal(true);
+    }
+
+    /**
+     * Whether the cell thread's interrupt flag is clear again after {@link #interruptCell()}: its code took the
+     * interrupt ({@code sleep} or {@code wait} threw {@code InterruptedException}, or it read
+     * {@code Thread.interrupted()}), so it reacts to interrupts and is not stopped by force. Reads
+     * {@code Thread.interrupted} (a field since Java 14); false when it cannot tell.
+     */
+    synchronized boolean interruptTaken() {
+        try {
+            jdi.get(2, TimeUnit.SECONDS);
+            if (cellThread == null) {
+                return false;
+            }
+            Field flag = cellThread.referenceType().fieldByName("interrupted");
+            return flag != null && cellThread.getValue(flag) instanceof BooleanValue b && !b.value();
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     private synchronized boolean signal(boolean stop) {

@@ -48,6 +48,7 @@ final class Session implements AutoCloseable {
     private boolean pending;
     private boolean interruptRequested;
     private volatile boolean signalled;
+    private int interruptsOfCell;
     private volatile boolean killedByKernel;
     private volatile String deathNotice;
 
@@ -252,6 +253,7 @@ final class Session implements AutoCloseable {
             }
             running = en;
             cellNumber++;
+            interruptsOfCell = 0;
             signalled = false;
             killedByKernel = false;
         }
@@ -313,8 +315,10 @@ final class Session implements AutoCloseable {
 
     /**
      * Interrupts the running cell, if any: {@code Thread.interrupt()} on the executor's cell thread first
-     * (stops sleep, wait, interruptible I/O and loops that check {@code Thread.interrupted()}); if the cell
-     * still runs after {@value #STOP_AFTER_MS} ms, an error is thrown into the thread where it runs (JDI
+     * (stops sleep, wait, interruptible I/O and loops that check {@code Thread.interrupted()}); code that takes
+     * the interrupt (catches {@code InterruptedException}) goes on as it chose, and a second interrupt of the same
+     * cell stops it. If the cell ignored the interrupt and still runs after {@value #STOP_AFTER_MS} ms, an
+     * error is thrown into the thread where it runs (JDI
      * {@code ThreadReference.stop}: busy loops in cell, library or JDK code); if it still runs
      * {@value #KILL_AFTER_MS} ms after the interrupt, the executor is ended and replaced. An interrupt when no
      * cell runs is ignored, and the executor clears the interrupt flag at the start of each snippet, so no
@@ -323,6 +327,7 @@ final class Session implements AutoCloseable {
     void interrupt() {
         Engine en;
         long cell;
+        boolean first;
         synchronized (runLock) {
             en = running;
             if (en == null) {
@@ -333,9 +338,10 @@ final class Session implements AutoCloseable {
             }
             interruptRequested = true;
             cell = cellNumber;
+            first = ++interruptsOfCell == 1;
         }
         long t0 = System.nanoTime();
-        timer.execute(() -> escalate(en, cell, t0));
+        timer.execute(() -> escalate(en, cell, t0, first));
     }
 
     private boolean stillRunning(Engine en, long cell) {
@@ -344,12 +350,16 @@ final class Session implements AutoCloseable {
         }
     }
 
-    private void escalate(Engine en, long cell, long t0) {
-        if (en.executor.interruptCell()) {
+    private void escalate(Engine en, long cell, long t0, boolean first) {
+        boolean delivered = en.executor.interruptCell();
+        if (delivered) {
             signalled = true;
         }
         try {
             Thread.sleep(STOP_AFTER_MS);
+            if (first && delivered && stillRunning(en, cell) && en.executor.interruptTaken()) {
+                return; // the code took the interrupt and goes on as it chose (like Python's KeyboardInterrupt caught)
+            }
             JavaEvaluator running = en.evaluator.getNow(null);
             if (running != null && stillRunning(en, cell)) {
                 running.requestStop(); // no further snippet of this cell starts

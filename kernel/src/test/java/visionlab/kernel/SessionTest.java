@@ -234,6 +234,22 @@ class SessionTest {
     }
 
     @Test
+    void aLoopThatSwallowsInterruptsGoesOnAfterTheFirstAndStopsAtTheSecond() {
+        long[] first = new long[1];
+        long[] second = new long[1];
+        interruptAfter(300, first);
+        interruptAfter(1500, second);
+        Recorder rec = new Recorder();
+        Outcome.Error e = error(session.execute("int caught = 0;\nwhile (true) { try { Thread.sleep(20); } "
+                + "catch (InterruptedException x) { caught++; System.out.println(\"caught \" + caught); } }", rec));
+        long ms = (System.nanoTime() - second[0]) / 1_000_000;
+        assertEquals("Interrupted", e.ename());
+        assertTrue(rec.text("stdout").contains("caught 1"), "the first interrupt reached the code: " + rec.text("stdout"));
+        assertTrue(ms < 1000, "stopped " + ms + " ms after the second interrupt");
+        assertEquals("6", value("3 * 2"));
+    }
+
+    @Test
     void readingSystemInGivesEndOfInputInsteadOfBlocking() {
         assertEquals("-1", value("System.in.read()"));
     }
