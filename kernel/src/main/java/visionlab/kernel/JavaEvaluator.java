@@ -174,6 +174,12 @@ final class JavaEvaluator implements AutoCloseable {
     }
 
     private Outcome evalSnippet(String cell, String source, int start, int firstLine, int ordinal, boolean wantsValue) {
+        if (wantsValue && mayBeValueExpression(source)) {
+            Outcome o = evalValue(source, firstLine, ordinal);
+            if (o != null) {
+                return o;
+            }
+        }
         List<SnippetEvent> events = shell.eval(source);
         Trace.mark("snippet compiled and run");
         Outcome result = new Outcome.NoValue();
@@ -197,6 +203,44 @@ final class JavaEvaluator implements AutoCloseable {
             throw new ExecutorGone("the executor ended during the snippet");
         }
         return result;
+    }
+
+    /**
+     * Runs a final expression as the statement {@code ExecutorAgent.cellValue(expr);} (on one line, so line
+     * numbers in stack traces stay those of the cell). Null when JShell rejects that form (a void call, a
+     * declaration, a lambda without a target type): the caller then evaluates the source as written, which
+     * gives JShell's own diagnostics. A rejected snippet never runs, so nothing happens twice.
+     */
+    private Outcome evalValue(String source, int firstLine, int ordinal) {
+        List<SnippetEvent> events = shell.eval(CELL_VALUE + source.strip() + "\n);");
+        Trace.mark("value snippet compiled and run");
+        for (SnippetEvent e : events) {
+            if (e.causeSnippet() != null) {
+                continue;
+            }
+            if (e.status() == Snippet.Status.REJECTED) {
+                return null;
+            }
+            snippetLines.put(e.snippet().id(), new int[]{ordinal, firstLine});
+            if (e.exception() != null) {
+                return runtimeError(e.exception(), ordinal);
+            }
+        }
+        if (!executor.alive()) {
+            throw new ExecutorGone("the executor ended during the snippet");
+        }
+        return new Outcome.Value(null); // rendered by the executor at the end of the cell
+    }
+
+    private static final String CELL_VALUE = ExecutorAgent.class.getName() + ".cellValue(";
+    private static final java.util.regex.Pattern NOT_A_VALUE = java.util.regex.Pattern.compile(
+            "(?s)(class|interface|enum|record|import|if|for|while|do|try|switch|synchronized|return|throw|break|continue"
+                    + "|public|private|protected|static|final|abstract|sealed|var|void|boolean|byte|char|short|int|long"
+                    + "|float|double)\\b.*|[{@].*|System\\s*\\.\\s*(out|err)\\s*\\.\\s*print.*");
+
+    /** False for sources that cannot be a value (declarations, statements, printing), to skip a doomed compile. */
+    static boolean mayBeValueExpression(String source) {
+        return !NOT_A_VALUE.matcher(source.strip()).matches();
     }
 
     /** The error of a cell the kernel stopped. */

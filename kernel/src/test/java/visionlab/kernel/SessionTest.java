@@ -250,6 +250,25 @@ class SessionTest {
     }
 
     @Test
+    void aFinalVoidCallHasNoValueAndRunsExactlyOnce() {
+        assertInstanceOf(Outcome.NoValue.class, run("int bumps = 0;\nvoid bump() { bumps++; }"));
+        assertInstanceOf(Outcome.NoValue.class, run("bump()"));
+        assertEquals("1", value("bumps"));
+        assertInstanceOf(Outcome.NoValue.class, run("System.out.println(bumps)"));
+    }
+
+    @Test
+    void finalExpressionsKeepTheirValueTypeAndLineNumbers() {
+        assertEquals("a", value("'a'"));
+        assertEquals("[1, 2]", value("List.of(1,\n 2) // a comment"));
+        assertEquals("null", value("(String) null"));
+        Outcome.Error e = error(run("int z = 0;\n10 / z"));
+        assertEquals("java.lang.ArithmeticException", e.ename());
+        assertTrue(String.join("\n", e.traceback()).contains("at cell line 2"), String.join("\n", e.traceback()));
+        assertEquals("CompileError", error(run("() -> 1")).ename());
+    }
+
+    @Test
     void readingSystemInGivesEndOfInputInsteadOfBlocking() {
         assertEquals("-1", value("System.in.read()"));
     }
