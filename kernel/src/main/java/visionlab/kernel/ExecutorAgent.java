@@ -190,6 +190,7 @@ public final class ExecutorAgent extends DirectExecutionControl {
                     java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(512, 512, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
                     img.getRaster().setSample(i, i, 0, 255);
                     r.render(img);
+                    r.render(visionlab.image.Image.zeros(512, 512, 1));
                 }
             } catch (RuntimeException | LinkageError e) {
                 // a warm-up only: the first real picture pays instead

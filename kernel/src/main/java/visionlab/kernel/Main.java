@@ -131,6 +131,7 @@ public final class Main {
         Trace.mark("session created (executor and JShell starting in the background)");
         JupyterAdapter adapter = new JupyterAdapter(connectionFile, session, log);
         Trace.mark("sockets bound");
+        session.startCompilerWarmup();
         adapter.awaitShutdown();
         adapter.close();
         session.close();

@@ -176,6 +176,20 @@ final class Session implements AutoCloseable {
         this.magics = new Magics(this);
     }
 
+    /**
+     * Warms javac in the background once JShell is ready (the Jupyter kernel calls it; {@code ./lab run}
+     * does not): see {@link CompilerWarmup}.
+     */
+    void startCompilerWarmup() {
+        engine.evaluator.thenRun(() -> CompilerWarmup.startOnce(imports, this::cellRuns, log));
+    }
+
+    private boolean cellRuns() {
+        synchronized (runLock) {
+            return pending || closed;
+        }
+    }
+
     private synchronized void replace(Engine dead) {
         if (engine == dead && !closed) {
             engine = new Engine();
