@@ -78,7 +78,7 @@ final class Executor implements AutoCloseable {
     private final CompletableFuture<VirtualMachine> jdi = new CompletableFuture<>();
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private volatile boolean closing;
-    private volatile ExecutionControl control;
+    private volatile DeferredExecutionControl control;
     private ThreadReference cellThread;
     private ClassType agentType;
 
@@ -295,23 +295,29 @@ final class Executor implements AutoCloseable {
             }
 
             @Override
-            public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) throws Throwable {
-                Socket s = commands.get(60, TimeUnit.SECONDS);
-                Trace.mark("executor connected");
+            public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
                 exit.thenRun(env::closeDown);
-                return control = Util.remoteInputOutput(new BufferedInputStream(s.getInputStream(), 1 << 16),
-                        new BufferedOutputStream(s.getOutputStream(), 1 << 16), Map.of(), Map.of(),
-                        (in, out) -> new StreamingExecutionControl(out, in) {
-                            @Override
-                            public void close() {
-                                super.close();
-                                try {
-                                    s.close();
-                                } catch (IOException e) {
-                                    // closed already
-                                }
-                            }
-                        });
+                CompletableFuture<ExecutionControl> real = commands.thenApply(s -> {
+                    Trace.mark("executor connected");
+                    try {
+                        return Util.remoteInputOutput(new BufferedInputStream(s.getInputStream(), 1 << 16),
+                                new BufferedOutputStream(s.getOutputStream(), 1 << 16), Map.of(), Map.of(),
+                                (in, out) -> new StreamingExecutionControl(out, in) {
+                                    @Override
+                                    public void close() {
+                                        super.close();
+                                        try {
+                                            s.close();
+                                        } catch (IOException e) {
+                                            // closed already
+                                        }
+                                    }
+                                });
+                    } catch (Exception e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                });
+                return control = new DeferredExecutionControl(real);
             }
         };
     }
