@@ -55,17 +55,18 @@ final class Installer {
     }
 
     /**
-     * Runs the kernel's warm-up once with {@code -XX:ArchiveClassesAtExit} so later starts map the JShell,
-     * javac, XChart and kernel classes from a class-data archive (AppCDS). Returns null when that fails; the
+     * Runs the kernel's warm-up once with {@code -XX:ArchiveClassesAtExit} (on Java 25+ {@code -XX:AOTCacheOutput},
+     * see {@link #aotCache()}) so later starts map the JShell, javac, XChart and kernel classes from a class-data
+     * archive (AppCDS). Returns null when that fails; the
      * kernel then starts without it. A rebuilt jar makes the archive stale: the JVM ignores it silently
      * until the next install.
      */
     static Path writeClassDataArchive(Path dir, String classPath) {
-        Path archive = dir.resolve("visionlab-kernel.jsa");
+        Path archive = dir.resolve(aotCache() ? "visionlab-kernel.aot" : "visionlab-kernel.jsa");
         Path executor = executorArchive(archive);
         List<String> cmd = new ArrayList<>();
         cmd.add(javaPath());
-        cmd.add("-XX:ArchiveClassesAtExit=" + archive);
+        cmd.add((aotCache() ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive);
         cmd.add("-D" + Executor.DUMP_PROPERTY + "=" + executor);
         cmd.add("-Dvisionlab.executor.exitWaitMs=120000"); // the executor writes its archive as it exits
         cmd.addAll(jvmOptions());
@@ -86,6 +87,16 @@ final class Installer {
             Thread.currentThread().interrupt();
             return null;
         }
+    }
+
+    /**
+     * Java 25 and later: the kernel JVM gets an AOT cache (JEP 483/514/515: classes loaded and linked ahead of
+     * time, and method profiles, so javac's first compiles run warm), written by the same warm-up run. The
+     * executor keeps a dynamic CDS archive: an AOT cache with linked classes cannot be used with the JDWP
+     * agent that interrupts cells.
+     */
+    static boolean aotCache() {
+        return Runtime.version().feature() >= 25;
     }
 
     /** The executor JVM's archive, beside the kernel's. */
@@ -128,7 +139,12 @@ final class Installer {
         List<String> argv = new ArrayList<>();
         argv.add(javaPath());
         if (archive != null) {
-            argv.add("-XX:SharedArchiveFile=" + archive);
+            if (archive.toString().endsWith(".aot")) {
+                argv.add("-XX:AOTCache=" + archive);
+                argv.add("-Xlog:aot=off");
+            } else {
+                argv.add("-XX:SharedArchiveFile=" + archive);
+            }
             argv.add("-Xlog:cds=off");
             argv.add("-Xlog:cds+dynamic=off");
             argv.add("-D" + Executor.ARCHIVE_PROPERTY + "=" + executorArchive(archive));
