@@ -12,24 +12,15 @@ import unittest
 from jupyter_client.manager import start_new_kernel
 from jupyter_client.session import Session
 
+from kernel_messages import execute_timed
+
 TIMEOUT = 30
 
 
 def execute(kc, code, timeout=TIMEOUT):
     """Runs code; returns (reply content, list of iopub messages of this request)."""
-    msg_id = kc.execute(code)
-    outputs = []
-    while True:
-        m = kc.get_iopub_msg(timeout=timeout)
-        if m["parent_header"].get("msg_id") != msg_id:
-            continue
-        if m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":
-            break
-        outputs.append(m)
-    while True:
-        reply = kc.get_shell_msg(timeout=timeout)
-        if reply["parent_header"].get("msg_id") == msg_id:
-            return reply["content"], outputs
+    reply, outputs, _ = execute_timed(kc, code, timeout)
+    return reply, [m for _, m in outputs]
 
 
 class LifeCycle(unittest.TestCase):

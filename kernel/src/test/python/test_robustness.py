@@ -13,6 +13,7 @@ import unittest
 from jupyter_client.kernelspec import get_kernel_spec
 from jupyter_client.manager import start_new_kernel
 
+from kernel_messages import execute_timed
 from pngcheck import png_size
 import base64
 
@@ -36,20 +37,7 @@ public final class Spin {
 
 def execute(kc, code, timeout=TIMEOUT):
     """Runs code; returns (reply content, [(arrival time, iopub message)], time the kernel went idle)."""
-    msg_id = kc.execute(code)
-    outputs = []
-    while True:
-        m = kc.get_iopub_msg(timeout=timeout)
-        if m["parent_header"].get("msg_id") != msg_id:
-            continue
-        if m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":
-            idle = time.time()
-            break
-        outputs.append((time.time(), m))
-    while True:
-        reply = kc.get_shell_msg(timeout=timeout)
-        if reply["parent_header"].get("msg_id") == msg_id:
-            return reply["content"], outputs, idle
+    return execute_timed(kc, code, timeout)
 
 
 def result_text(outputs):
