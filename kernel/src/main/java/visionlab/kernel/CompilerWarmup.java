@@ -16,7 +16,7 @@ import jdk.jshell.JShell;
  */
 final class CompilerWarmup {
 
-    static final int SNIPPETS = 400;
+    static final int SNIPPETS = 200;
     private static boolean started;
 
     private CompilerWarmup() {
