@@ -37,7 +37,7 @@ final class CompilerWarmup {
         long t0 = System.nanoTime();
         try (JShell shell = JShell.builder().executionEngine("local").in(new ByteArrayInputStream(new byte[0]))
                 .out(new PrintStream(PrintStream.nullOutputStream())).err(new PrintStream(PrintStream.nullOutputStream())).build()) {
-            shell.addToClasspath(System.getProperty("java.class.path"));
+            shell.addToClasspath(Executor.classPath());
             for (String imp : imports) {
                 shell.eval(imp);
             }

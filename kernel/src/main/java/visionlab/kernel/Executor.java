@@ -122,6 +122,55 @@ final class Executor implements AutoCloseable {
         t.start();
     }
 
+    /**
+     * The executor's class path: the kernel's, without the jars only the kernel needs (the Jupyter protocol,
+     * ZeroMQ, the Maven resolver and theirs), so that cells and {@code %maven} see the library and its
+     * dependencies only. The library lists its runtime jars in {@code visionlab/library-runtime.classpath};
+     * a jar is kept when its artifact id is listed (the kernel's build may pick another version of it), and
+     * class folders and {@code visionlab-*} jars are kept. Without that list, the kernel's whole class path.
+     */
+    static String classPath() {
+        return classPath(System.getProperty("java.class.path"), libraryJars());
+    }
+
+    static String classPath(String kernelClassPath, java.util.Set<String> libraryJars) {
+        if (libraryJars.isEmpty()) {
+            return kernelClassPath;
+        }
+        List<String> kept = new ArrayList<>();
+        for (String e : kernelClassPath.split(File.pathSeparator)) {
+            String name = Path.of(e).getFileName() == null ? e : Path.of(e).getFileName().toString();
+            if (!e.isEmpty() && (!name.endsWith(".jar") || name.startsWith("visionlab-") || libraryJars.contains(artifactOf(name)))) {
+                kept.add(e);
+            }
+        }
+        return String.join(File.pathSeparator, kept);
+    }
+
+    /** A jar's artifact id from its file name ({@code guava-33.0.0-jre.jar}: guava), so that versions may differ. */
+    static String artifactOf(String jarName) {
+        Matcher m = ARTIFACT.matcher(jarName);
+        return m.matches() ? m.group(1) : jarName;
+    }
+
+    private static final Pattern ARTIFACT = Pattern.compile("(.+?)-\\d.*\\.jar");
+
+    private static java.util.Set<String> libraryJars() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        try (java.io.InputStream in = Executor.class.getResourceAsStream("/visionlab/library-runtime.classpath")) {
+            if (in != null) {
+                for (String e : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().split("[:;]")) {
+                    if (!e.isBlank()) {
+                        names.add(artifactOf(Path.of(e.strip()).getFileName().toString()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // no list: the whole class path
+        }
+        return names;
+    }
+
     /** The executor's command line: this JVM's java, headless, JDWP on a free loopback port, the user's options. */
     static List<String> command(int port) {
         List<String> cmd = new ArrayList<>();
@@ -145,7 +194,7 @@ final class Executor implements AutoCloseable {
         }
         cmd.addAll(userOptions(System.getenv(OPTIONS_ENV)));
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(classPath());
         cmd.add(ExecutorAgent.class.getName());
         cmd.add(Integer.toString(port));
         return cmd;

@@ -54,7 +54,7 @@ final class JavaEvaluator implements AutoCloseable {
     }
 
     /**
-     * A JShell whose execution engine is {@code executor}; the compiler gets this JVM's class path (the
+     * A JShell whose execution engine is {@code executor}; the compiler gets the executor's class path (the
      * executor already has it) and the given import lines are evaluated.
      */
     JavaEvaluator(Executor executor, ResultWaiter results, List<String> imports, PrintStream log) {
@@ -67,7 +67,7 @@ final class JavaEvaluator implements AutoCloseable {
                 .err(log)
                 .build();
         Trace.mark("JShell built");
-        shell.addToClasspath(System.getProperty("java.class.path"));
+        shell.addToClasspath(Executor.classPath()); // compile against what the executor runs with
         analysis = shell.sourceCodeAnalysis();
         for (String imp : imports) {
             for (SnippetEvent e : shell.eval(imp)) {

@@ -124,10 +124,10 @@ final class Magics {
         return maven;
     }
 
-    /** The executor's class path (the kernel's own jars, which it shares) followed by the entries added since. */
+    /** The executor's class path (the library and its jars) followed by the entries added since. */
     private List<Path> classPath() {
         List<Path> entries = new ArrayList<>();
-        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        for (String e : Executor.classPath().split(File.pathSeparator)) {
             if (!e.isEmpty()) {
                 entries.add(Path.of(e));
             }

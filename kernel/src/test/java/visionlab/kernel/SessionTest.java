@@ -269,6 +269,14 @@ class SessionTest {
     }
 
     @Test
+    void cellsSeeTheLibraryButNotTheKernelsProtocolJars() {
+        assertEquals("XYChart", value("Class.forName(\"org.knowm.xchart.XYChart\").getSimpleName()"));
+        assertEquals("java.lang.ClassNotFoundException", error(run("Class.forName(\"org.zeromq.ZMQ\")")).ename());
+        // javac still sees the kernel's class path (JShell adds to it, it cannot take entries away)
+        assertEquals("java.lang.NoClassDefFoundError", error(run("org.zeromq.ZMQ.getVersionString()")).ename());
+    }
+
+    @Test
     void readingSystemInGivesEndOfInputInsteadOfBlocking() {
         assertEquals("-1", value("System.in.read()"));
     }
