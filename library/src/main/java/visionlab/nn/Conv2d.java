@@ -112,10 +112,7 @@ public final class Conv2d implements Layer {
     }
 
     void requireInput(Matrix x) {
-        if (x == null || x.cols() != in.size()) {
-            throw new IllegalArgumentException(name() + ": expected input [B x " + in.size() + "] (" + in
-                    + " per row), got " + (x == null ? "null" : x.shape()));
-        }
+        in.requireRows(x, name(), "input");
     }
 
     @Override
@@ -161,10 +158,7 @@ public final class Conv2d implements Layer {
     @Override
     public LayerGradient backward(Matrix x, Matrix y, Matrix dy) {
         requireInput(x);
-        if (dy == null || dy.cols() != out.size() || dy.rows() != x.rows()) {
-            throw new IllegalArgumentException(name() + ": expected dC/dx_i [" + x.rows() + "x" + out.size() + "] ("
-                    + out + " per row), got " + (dy == null ? "null" : dy.shape()));
-        }
+        out.requireGradient(dy, x.rows(), name());
         int rows = x.rows();
         double[] xd = x.data();
         double[] g = dy.data();

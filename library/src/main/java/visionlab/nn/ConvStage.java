@@ -70,9 +70,7 @@ final class ConvStage extends Stage {
 
     @Override
     List<float[]> parameters() {
-        List<float[]> p = new ArrayList<>(Arrays.asList(weights));
-        p.add(bias);
-        return p;
+        return rowsAndBias(weights, bias);
     }
 
     @Override
@@ -225,8 +223,7 @@ final class ConvStage extends Stage {
         final List<float[]> grads;
 
         ConvWork() {
-            grads = new ArrayList<>(Arrays.asList(gW));
-            grads.add(gb);
+            grads = rowsAndBias(gW, gb);
         }
 
         @Override

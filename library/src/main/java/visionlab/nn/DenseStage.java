@@ -54,9 +54,7 @@ final class DenseStage extends Stage {
 
     @Override
     List<float[]> parameters() {
-        List<float[]> p = new ArrayList<>(Arrays.asList(wt));
-        p.add(bias);
-        return p;
+        return rowsAndBias(wt, bias);
     }
 
     @Override
@@ -105,8 +103,7 @@ final class DenseStage extends Stage {
             colCount = new int[nIn];
             scratch = new int[cap][nOut];
             scratchCount = new int[cap];
-            grads = new ArrayList<>(Arrays.asList(gW));
-            grads.add(gb);
+            grads = rowsAndBias(gW, gb);
         }
 
         @Override

@@ -85,10 +85,7 @@ public final class Pool implements Layer {
     }
 
     private void requireInput(Matrix x) {
-        if (x == null || x.cols() != in.size()) {
-            throw new IllegalArgumentException(name() + ": expected input [B x " + in.size() + "] (" + in
-                    + " per row), got " + (x == null ? "null" : x.shape()));
-        }
+        in.requireRows(x, name(), "input");
     }
 
     /** Row-major index in the input map of the window's first maximum (first position for AVERAGE). */
@@ -140,10 +137,7 @@ public final class Pool implements Layer {
     @Override
     public LayerGradient backward(Matrix x, Matrix y, Matrix dy) {
         requireInput(x);
-        if (dy == null || dy.cols() != out.size() || dy.rows() != x.rows()) {
-            throw new IllegalArgumentException(name() + ": expected dC/dx_i [" + x.rows() + "x" + out.size() + "] ("
-                    + out + " per row), got " + (dy == null ? "null" : dy.shape()));
-        }
+        out.requireGradient(dy, x.rows(), name());
         double[] xd = x.data();
         double[] g = dy.data();
         double[] dx = new double[xd.length];

@@ -80,6 +80,13 @@ abstract class Stage {
         }
     }
 
+    /** The rows of a weight matrix, then the bias: the order of parameters and of their gradients. */
+    static List<float[]> rowsAndBias(float[][] w, float[] b) {
+        List<float[]> p = new java.util.ArrayList<>(java.util.Arrays.asList(w));
+        p.add(b);
+        return p;
+    }
+
     /** Rows r &lt; cap of a vector boundary as a row array (for the matrix kernels). */
     static float[][] rowsOf(float[][][] v) {
         float[][] r = new float[v.length][];

@@ -43,9 +43,9 @@ class LeNetDigitsTest {
         // the issue asked for 97%; with this recipe (Adam 1e-3, batch 64, 5 epochs of 8,000) LeNet-5 reaches
         // 95-96% here and PyTorch 1.13's LeNet-5 94.7% / 95.9% (seeds 1, 2) on the same kind of split
         assertTrue(cnnAcc >= 0.95, "LeNet-5 held-out accuracy " + cnnAcc);
-        Dataset shifted = Distort.shift(split.test(), 2, 2);
+        Dataset shifted = Distort.shift(split.test(), 2, 0);
         double cnnShift = cnn.accuracy(shifted);
         double mlpShift = mlp.accuracy(shifted);
-        assertTrue(cnnShift > mlpShift + 0.1, "shifted by (2, 2) px: LeNet-5 " + cnnShift + ", MLP " + mlpShift);
+        assertTrue(cnnShift > mlpShift + 0.1, "shifted 2 px right: LeNet-5 " + cnnShift + ", MLP " + mlpShift);
     }
 }
