@@ -1,34 +1,31 @@
 package visionlab.motion;
 
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataNode;
-import javax.imageio.stream.ImageOutputStream;
 import visionlab.image.Image;
 import visionlab.image.Mosaic;
 import visionlab.show.Displayable;
 import visionlab.show.MimeBundle;
 
 /**
- * A short video: frames of one size and a frame rate. Displays as an animated GIF (HTML, the GIF inlined
- * as a data URI) with a PNG strip of up to 8 evenly spaced frames for plain-text and PNG-only consumers.
+ * A short video held in memory: frames of one size and a frame rate. Displays as an animated GIF (HTML, the
+ * GIF inlined as a data URI) with a PNG strip of up to 8 evenly spaced frames for plain-text and PNG-only
+ * consumers. Reads and writes MP4 (H.264, through JCodec), animated GIF and folders of PNG frames; for videos
+ * too long for memory stream them with {@link FrameSource#open(Path)} and {@link FrameSink#to(Path, double)}.
  *
- * <pre>{@code var clip = Clip.of(MotionMagnify.phase(frames, 5, 0.5, 3, 30), 30);  clip.gif(); clip.strip(6)}</pre>
+ * <pre>{@code var clip = Clip.read(Path.of("wrist.mp4"));           // fps from the file
+ * var out = MotionMagnify.phase(clip).alpha(10).band(0.8, 1.6).run();
+ * out.write(Path.of("wrist-x11.mp4"));  Clip.sideBySide(clip, out)}</pre>
  */
 public final class Clip implements Displayable {
 
@@ -43,10 +40,139 @@ public final class Clip implements Displayable {
     /** A clip of {@code frames} (at least 1, one size) played at {@code fps} frames per second. */
     public static Clip of(List<Image> frames, double fps) {
         MotionMagnify.checkFrames(frames, 1);
+        checkFps(fps);
+        return new Clip(List.copyOf(frames), fps);
+    }
+
+    static void checkFps(double fps) {
         if (!(fps > 0) || !(fps <= 1000)) {
             throw new IllegalArgumentException("fps: expected a frame rate in (0, 1000], got " + fps);
         }
-        return new Clip(List.copyOf(frames), fps);
+    }
+
+    /**
+     * Reads a whole video into memory: {@code .mp4} / {@code .m4v} / {@code .mov} (H.264), {@code .gif}, or a
+     * folder of PNG frames (see {@link FrameSource#open(Path)}); the frame rate comes from the file. A grey
+     * video reads as 1-channel frames. Unsupported or corrupt files: {@link IllegalArgumentException}.
+     */
+    public static Clip read(Path file) {
+        try (FrameSource src = FrameSource.open(file)) {
+            List<Image> frames = new ArrayList<>();
+            Image f;
+            while ((f = src.next()) != null) {
+                MotionMagnify.checkInterrupt();
+                frames.add(f);
+            }
+            return of(frames, src.fps());
+        }
+    }
+
+    /**
+     * Writes the clip as {@code .mp4} (H.264), {@code .gif}, or (a name without extension) a folder of PNG
+     * frames with {@code fps.txt}; through a temporary file moved into place at the end, so an error leaves
+     * no half-written video. Samples are clamped to 0..1. Returns the path.
+     */
+    public Path write(Path file) {
+        try (FrameSink sink = FrameSink.to(file, fps)) {
+            for (Image f : frames) {
+                MotionMagnify.checkInterrupt();
+                sink.accept(f);
+            }
+            sink.finish();
+        }
+        return file;
+    }
+
+    /** The same frames played at {@code fps}. */
+    public Clip withFps(double fps) {
+        checkFps(fps);
+        return new Clip(frames, fps);
+    }
+
+    /** Number of frames. */
+    public int size() {
+        return frames.size();
+    }
+
+    /**
+     * The two clips side by side in one clip, each frame labelled "input" and "magnified" in a caption band
+     * drawn into the frame above it. Same frame count and height expected; the left clip's fps.
+     */
+    public static Clip sideBySide(Clip left, Clip right) {
+        return sideBySide(left, right, "input", "magnified");
+    }
+
+    /** {@link #sideBySide(Clip, Clip)} with your own captions. */
+    public static Clip sideBySide(Clip left, Clip right, String leftLabel, String rightLabel) {
+        if (left == null || right == null) {
+            throw new IllegalArgumentException("left, right: expected two clips, got " + left + ", " + right);
+        }
+        if (left.size() != right.size() || left.frames.get(0).height() != right.frames.get(0).height()) {
+            throw new IllegalArgumentException("right: expected " + left.size() + " frames of height "
+                    + left.frames.get(0).height() + " like left, got " + right);
+        }
+        boolean colour = left.frames.get(0).channels() >= 3 || right.frames.get(0).channels() >= 3;
+        List<Image> out = new ArrayList<>(left.size());
+        for (int t = 0; t < left.size(); t++) {
+            MotionMagnify.checkInterrupt();
+            Image a = left.frames.get(t).clamp(0, 1);
+            Image b = right.frames.get(t).clamp(0, 1);
+            out.add(labelled(List.of(colour ? a.rgb() : a, colour ? b.rgb() : b), List.of(
+                    leftLabel == null ? "" : leftLabel, rightLabel == null ? "" : rightLabel), colour));
+        }
+        return new Clip(List.copyOf(out), left.fps);
+    }
+
+    private static final int GAP = 4;
+
+    private static Image labelled(List<Image> tiles, List<String> labels, boolean colour) {
+        int h = tiles.get(0).height();
+        int band = Math.max(14, Math.min(24, h / 8));
+        int w = -GAP;
+        for (Image t : tiles) {
+            w += t.width() + GAP;
+        }
+        BufferedImage bi = new BufferedImage(w, h + band, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = bi.createGraphics();
+        try {
+            g.setColor(Color.BLACK);
+            g.fillRect(0, 0, w, h + band);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, band - 4));
+            FontMetrics fm = g.getFontMetrics();
+            int x = 0;
+            for (int i = 0; i < tiles.size(); i++) {
+                Image t = tiles.get(i);
+                g.drawImage(t.toBufferedImage(), x, band, null);
+                g.setColor(Color.WHITE);
+                String s = labels.get(i);
+                g.drawString(s, x + Math.max(0, (t.width() - fm.stringWidth(s)) / 2), band - 4);
+                x += t.width() + GAP;
+            }
+        } finally {
+            g.dispose();
+        }
+        Image img = Image.fromBufferedImage(bi);
+        return colour ? img : img.grey();
+    }
+
+    /**
+     * The space-time slice at image row {@code y}: row t of the result is row y of frame t (x across, time
+     * down), the picture of Wadhwa et al.'s figures where a small motion shows as a wavy edge.
+     */
+    public Image spaceTime(int y) {
+        Image f0 = frames.get(0);
+        if (y < 0 || y >= f0.height()) {
+            throw new IllegalArgumentException("y: expected a row in 0.." + (f0.height() - 1) + ", got " + y);
+        }
+        int w = f0.width();
+        float[][] p = new float[f0.channels()][w * frames.size()];
+        for (int t = 0; t < frames.size(); t++) {
+            for (int c = 0; c < p.length; c++) {
+                System.arraycopy(frames.get(t).plane(c), y * w, p[c], t * w, w);
+            }
+        }
+        return Image.of(w, frames.size(), p);
     }
 
     public List<Image> frames() {
@@ -73,78 +199,34 @@ public final class Clip implements Displayable {
 
     /** The clip as an animated, looping GIF (frame delay {@code round(100 / fps)} hundredths of a second). */
     public byte[] gif() {
-        Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("gif");
-        if (!it.hasNext()) {
-            throw new IllegalStateException("no GIF writer in this Java runtime");
-        }
-        ImageWriter writer = it.next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            writer.prepareWriteSequence(null);
-            int delay = Math.max(1, (int) Math.round(100 / fps));
-            for (int i = 0; i < frames.size(); i++) {
-                if (Thread.interrupted()) {
-                    throw new java.util.concurrent.CancellationException("interrupted");
-                }
-                BufferedImage bi = toRgb(frames.get(i).clamp(0, 1).toBufferedImage());
-                ImageWriteParam param = writer.getDefaultWriteParam();
-                IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(bi), param);
-                String format = meta.getNativeMetadataFormatName();
-                IIOMetadataNode root = (IIOMetadataNode) meta.getAsTree(format);
-                IIOMetadataNode gce = child(root, "GraphicControlExtension");
-                gce.setAttribute("disposalMethod", "none");
-                gce.setAttribute("userInputFlag", "FALSE");
-                gce.setAttribute("transparentColorFlag", "FALSE");
-                gce.setAttribute("delayTime", Integer.toString(delay));
-                gce.setAttribute("transparentColorIndex", "0");
-                if (i == 0) {
-                    IIOMetadataNode apps = child(root, "ApplicationExtensions");
-                    IIOMetadataNode app = new IIOMetadataNode("ApplicationExtension");
-                    app.setAttribute("applicationID", "NETSCAPE");
-                    app.setAttribute("authenticationCode", "2.0");
-                    app.setUserObject(new byte[] {1, 0, 0}); // loop forever
-                    apps.appendChild(app);
-                }
-                meta.setFromTree(format, root);
-                writer.writeToSequence(new IIOImage(bi, null, meta), param);
+        Gif.Encoder enc = new Gif.Encoder(bytes, fps);
+        try {
+            for (Image f : frames) {
+                MotionMagnify.checkInterrupt();
+                enc.add(f);
             }
-            writer.endWriteSequence();
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing GIF", e);
-        } finally {
-            writer.dispose();
+            enc.finish();
+        } catch (RuntimeException e) {
+            enc.abort();
+            throw e;
         }
         return bytes.toByteArray();
     }
 
-    /** Writes the animated GIF to {@code file}; returns the path. */
+    /** Writes the animated GIF to {@code file} (as {@link #write(Path)} does for a .gif name); returns the path. */
     public Path writeGif(Path file) {
         if (file == null) {
             throw new IllegalArgumentException("file: expected a path, got null");
         }
-        try {
-            return Files.write(file, gif());
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing " + file, e);
-        }
-    }
-
-    private static BufferedImage toRgb(BufferedImage src) {
-        BufferedImage rgb = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_INT_RGB);
-        rgb.getGraphics().drawImage(src, 0, 0, null);
-        return rgb;
-    }
-
-    private static IIOMetadataNode child(IIOMetadataNode root, String name) {
-        for (int i = 0; i < root.getLength(); i++) {
-            if (root.item(i).getNodeName().equalsIgnoreCase(name)) {
-                return (IIOMetadataNode) root.item(i);
+        try (FrameSink sink = Gif.create(file, fps)) {
+            for (Image f : frames) {
+                MotionMagnify.checkInterrupt();
+                sink.accept(f);
             }
+            sink.finish();
         }
-        IIOMetadataNode node = new IIOMetadataNode(name);
-        root.appendChild(node);
-        return node;
+        return file;
     }
 
     /** PNG strip of 8 frames, plus HTML with the animated GIF. */

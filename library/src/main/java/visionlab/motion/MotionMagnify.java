@@ -1,22 +1,14 @@
 package visionlab.motion;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
-import java.util.stream.Stream;
-import org.jtransforms.fft.DoubleFFT_1D;
-import visionlab.filter.Boundary;
-import visionlab.filter.Convolution;
-import visionlab.filter.Kernel1D;
+import java.util.function.Consumer;
 import visionlab.image.Image;
-import visionlab.pyramid.SteerableBand;
-import visionlab.pyramid.SteerablePyramid;
-import visionlab.pyramid.SteerablePyramidComplex;
+import visionlab.pyramid.ComplexSteerableFilters;
 
 /**
  * Phase-based video motion magnification (Wadhwa, Rubinstein, Durand and Freeman, SIGGRAPH 2013). A small
@@ -24,27 +16,265 @@ import visionlab.pyramid.SteerablePyramidComplex;
  * {@code omega . delta(t)}; band-passing that phase in time and multiplying it up magnifies the motion:
  *
  * <pre>
- * c_t = A_t e^{i phi_t}                           complex pyramid of frame t (per scale, orientation, channel)
+ * c_t = A_t e^{i phi_t}                           complex steerable coefficient of the luminance Y (YIQ) of frame t
  * Delta_t = Delta_{t-1} + wrap(phi_t - phi_{t-1})  unwrapped phase relative to frame 0 (Delta_0 = 0)
- * B_t = ideal temporal band-pass of Delta_t to [lowHz, highHz]   (DFT over the whole clip)
- * optional: B_t = (G_sigma * (A B_t)) / (G_sigma * A)            amplitude-weighted spatial smoothing
- * c'_t = c_t e^{i (alpha - 1) B_t}                 so the band-passed motion becomes alpha delta(t)
+ * P_t = band-pass of Delta_t to [lowHz, highHz]   ({@link TemporalFilter}: IDEAL, FIR, IIR, BUTTERWORTH)
+ * optional: P_t = (G_sigma * (A P_t)) / (G_sigma * A)   amplitude-weighted spatial smoothing (denoising)
+ * c'_t = c_t e^{i alpha P_t}                       so the motion in the band becomes (1 + alpha) delta(t)
+ * attenuateOthers: c'_t = A_t e^{i (phi_0 + (1 + alpha) P_t)}   motions outside the band are removed
  * </pre>
  *
- * {@code alpha} is the factor applied to the motion: 1 leaves the clip unchanged, 5 makes it 5 times as
- * large (the paper's amplification factor is {@code alpha - 1}), 0 removes the motion in the band. The
- * high-pass and low-pass residuals are kept. The ideal band-pass treats the clip as periodic, like the
- * paper's ideal filter. Uses 4 orientations and up to 4 scales.
+ * The chrominance (I, Q) and the pyramid's high-pass and low-pass residuals are kept. The pipeline is
+ * frame source -> magnifier -> frame sink: with a causal filter (IIR, BUTTERWORTH) each frame is magnified as
+ * it arrives and memory does not grow with the clip's length, so a long MP4 streams from file to file;
+ * the FIR filter outputs frames with a latency of M frames (memory grows with its length); the IDEAL filter
+ * holds the whole clip's phases until the end (memory: frames x coefficients floats).
  *
- * <pre>{@code var out = MotionMagnify.phase(MotionMagnify.readFrames(Path.of("frames")), 5, 0.4, 3, 30);
- * Clip.of(out, 30)   // animated GIF, PNG strip}</pre>
+ * <pre>{@code var clip = Clip.read(Path.of("wrist.mp4"));
+ * var out = MotionMagnify.phase(clip).alpha(10).band(0.8, 1.6).filter(TemporalFilter.BUTTERWORTH)
+ *         .smoothPhase(2.0).attenuateOthers(false).octaves(Octaves.HALF).progress(true).run();
+ * out.write(Path.of("wrist-x11.mp4"));  Clip.sideBySide(clip, out)
+ * try (var src = FrameSource.open(Path.of("long.mp4"))) { MotionMagnify.phase(src).band(1, 2).write(Path.of("o.mp4")); }}</pre>
  */
 public final class MotionMagnify {
 
     private MotionMagnify() {
     }
 
-    /** Magnifies motions between {@code lowHz} and {@code highHz} by {@code alpha}; no spatial smoothing. */
+    /** A magnification of {@code clip} to configure, then {@link Builder#run()}. */
+    public static Builder phase(Clip clip) {
+        if (clip == null) {
+            throw new IllegalArgumentException("clip: expected a clip, got null");
+        }
+        return new Builder(clip, null);
+    }
+
+    /** A streaming magnification of {@code source}: {@link Builder#write(Path)} or {@link Builder#run(FrameSink)}. */
+    public static Builder phase(FrameSource source) {
+        if (source == null) {
+            throw new IllegalArgumentException("source: expected a frame source, got null");
+        }
+        return new Builder(null, source);
+    }
+
+    /** Settings of one magnification; every setter checks its argument. */
+    public static final class Builder {
+        private final Clip clip;
+        private final FrameSource source;
+        private final double fps;
+        private double alpha = 10;
+        private double lowHz = Double.NaN;
+        private double highHz = Double.NaN;
+        private TemporalFilter filter = TemporalFilter.BUTTERWORTH;
+        private double sigma;
+        private boolean attenuate;
+        private Octaves octaves = Octaves.HALF;
+        private int orientations = 4;
+        private boolean progress;
+
+        private Builder(Clip clip, FrameSource source) {
+            this.clip = clip;
+            this.source = source;
+            this.fps = clip != null ? clip.fps() : source.fps();
+        }
+
+        /** The amplification (default 10): a motion delta in the band becomes {@code (1 + alpha) delta}; 0 leaves
+         * the clip unchanged. */
+        public Builder alpha(double alpha) {
+            if (!(alpha >= 0) || !Double.isFinite(alpha)) {
+                throw new IllegalArgumentException("alpha: expected a finite amplification >= 0, got " + alpha);
+            }
+            this.alpha = alpha;
+            return this;
+        }
+
+        /** The temporal band in Hz, {@code 0 < lowHz < highHz < fps / 2} (required). */
+        public Builder band(double lowHz, double highHz) {
+            TemporalFilter.checkBand(lowHz, highHz, fps);
+            this.lowHz = lowHz;
+            this.highHz = highHz;
+            return this;
+        }
+
+        /** The temporal filter (default BUTTERWORTH). */
+        public Builder filter(TemporalFilter filter) {
+            if (filter == null) {
+                throw new IllegalArgumentException("filter: expected IDEAL, FIR, IIR or BUTTERWORTH, got null");
+            }
+            this.filter = filter;
+            return this;
+        }
+
+        /** Amplitude-weighted Gaussian smoothing of the band-passed phase, {@code sigma} in pixels of each band's
+         * grid, 0..50 (default 0: none). */
+        public Builder smoothPhase(double sigma) {
+            if (!(sigma >= 0) || !(sigma <= 50)) {
+                throw new IllegalArgumentException("sigma: expected 0..50 pixels (0 = no smoothing), got " + sigma);
+            }
+            this.sigma = sigma;
+            return this;
+        }
+
+        /** Removes the motions outside the band (phase reference + (1 + alpha) band-passed phase); default false. */
+        public Builder attenuateOthers(boolean attenuate) {
+            this.attenuate = attenuate;
+            return this;
+        }
+
+        /** One or two bands per octave (default HALF). */
+        public Builder octaves(Octaves octaves) {
+            if (octaves == null) {
+                throw new IllegalArgumentException("octaves: expected OCTAVE or HALF, got null");
+            }
+            this.octaves = octaves;
+            return this;
+        }
+
+        /** Orientations of the pyramid, 2..8 (default 4). */
+        public Builder orientations(int orientations) {
+            if (orientations < 2 || orientations > 8) {
+                throw new IllegalArgumentException("orientations: expected 2..8, got " + orientations);
+            }
+            this.orientations = orientations;
+            return this;
+        }
+
+        /** Prints a progress line about once a second (default false). */
+        public Builder progress(boolean progress) {
+            this.progress = progress;
+            return this;
+        }
+
+        PhaseMagnifier.Settings settings() {
+            if (Double.isNaN(lowHz)) {
+                throw new IllegalStateException("band: call band(lowHz, highHz) before run()");
+            }
+            return new PhaseMagnifier.Settings(alpha, lowHz, highHz, fps, filter, sigma, attenuate, octaves.perOctave(),
+                    orientations);
+        }
+
+        /** Magnifies into a new clip held in memory. */
+        public Clip run() {
+            List<Image> out = new ArrayList<>();
+            stream(out::add);
+            return Clip.of(out, fps);
+        }
+
+        /** Magnifies frame by frame into {@code sink} (not finished: call {@code sink.finish()}). */
+        public void run(FrameSink sink) {
+            if (sink == null) {
+                throw new IllegalArgumentException("sink: expected a frame sink, got null");
+            }
+            stream(sink::accept);
+        }
+
+        /** Magnifies into a video file ({@code .mp4}, {@code .gif} or a PNG folder), streaming; returns the path. */
+        public Path write(Path file) {
+            PhaseMagnifier.Settings s = settings();
+            checkInterrupt(); // before a file channel sees the interrupt
+            try (FrameSink sink = FrameSink.to(file, s.fps())) {
+                stream(sink::accept);
+                sink.finish();
+            }
+            return file;
+        }
+
+        /**
+         * The unwrapped phase {@code Delta_t} over the clip of the coefficient of band {@code band}
+         * (0 = finest, up to {@code 4 * bands per octave - 1}) and orientation {@code orientation} nearest to
+         * pixel (x, y): the signal the temporal filters see (clips in memory only).
+         */
+        public double[] phaseAt(int x, int y, int band, int orientation) {
+            if (clip == null) {
+                throw new IllegalArgumentException("source: phaseAt needs a clip in memory, got a stream");
+            }
+            Image f = clip.frames().get(0);
+            if (x < 0 || x >= f.width() || y < 0 || y >= f.height()) {
+                throw new IllegalArgumentException("x, y: expected a pixel of " + f.width() + "x" + f.height() + ", got ("
+                        + x + ", " + y + ")");
+            }
+            PhaseMagnifier.Settings s = new PhaseMagnifier.Settings(alpha, Double.isNaN(lowHz) ? 1 : lowHz,
+                    Double.isNaN(highHz) ? 2 : highHz, fps, filter, 0, false, octaves.perOctave(), orientations);
+            return PhaseMagnifier.phaseSeries(s, clip.frames(), band, orientation, x, y);
+        }
+
+        private void stream(Consumer<Image> out) {
+            PhaseMagnifier.Settings s = settings();
+            FrameSource src = clip != null ? FrameSource.of(clip) : source;
+            MotionMagnify.stream(s, src, out, progress);
+        }
+    }
+
+    /** Runs the pipeline: every frame of {@code src} through a {@link PhaseMagnifier} into {@code out}. */
+    static void stream(PhaseMagnifier.Settings s, FrameSource src, Consumer<Image> out, boolean progress) {
+        Image first = src.next();
+        if (first == null) {
+            throw new IllegalArgumentException("source: expected at least 1 frame, got none");
+        }
+        Image.requireValid(first, "frames[0]");
+        PhaseMagnifier m = new PhaseMagnifier(s, first.width(), first.height());
+        Progress p = new Progress(progress, src.frames());
+        Image f = first;
+        long t = 0;
+        while (f != null) {
+            checkInterrupt();
+            if (t > 0) {
+                Image.requireValid(f, "frames[" + t + "]");
+                if (!f.sameShape(first)) {
+                    throw new IllegalArgumentException("frames[" + t + "]: expected " + first.shape() + " like frames[0], got "
+                            + f.shape());
+                }
+            }
+            m.push(f, out);
+            p.tick(++t);
+            f = src.next();
+        }
+        m.finish(out);
+        p.done(t);
+    }
+
+    /** Progress lines on stdout, at most one a second. */
+    private static final class Progress {
+        final boolean on;
+        final long total;
+        final long start = System.nanoTime();
+        long last = start;
+
+        Progress(boolean on, long total) {
+            this.on = on;
+            this.total = total;
+        }
+
+        void tick(long t) {
+            if (!on) {
+                return;
+            }
+            long now = System.nanoTime();
+            if (now - last >= 1_000_000_000L) {
+                last = now;
+                double rate = t / ((now - start) / 1e9);
+                System.out.println(total > 0
+                        ? String.format(Locale.ROOT, "motion magnification: frame %d/%d (%.0f%%), %.1f frames/s", t, total,
+                                100.0 * t / total, rate)
+                        : String.format(Locale.ROOT, "motion magnification: frame %d, %.1f frames/s", t, rate));
+            }
+        }
+
+        void done(long t) {
+            if (on) {
+                double sec = (System.nanoTime() - start) / 1e9;
+                System.out.println(String.format(Locale.ROOT, "motion magnification: %d frames in %.1f s (%.1f frames/s)",
+                        t, sec, t / sec));
+            }
+        }
+    }
+
+    /**
+     * Magnifies motions between {@code lowHz} and {@code highHz}; {@code alpha} is the TOTAL factor applied to
+     * the motion (1 leaves the clip unchanged, 5 makes it 5 times as large, 0 removes it), i.e. the builder's
+     * {@code alpha(alpha - 1)}. Ideal filter over the whole clip, octave bands, 4 orientations, the luminance
+     * of colour frames. No spatial smoothing.
+     */
     public static List<Image> phase(List<Image> frames, double alpha, double lowHz, double highHz, double fps) {
         return phase(frames, alpha, lowHz, highHz, fps, 0);
     }
@@ -56,17 +286,7 @@ public final class MotionMagnify {
     public static List<Image> phase(List<Image> frames, double alpha, double lowHz, double highHz, double fps,
                                     double sigma) {
         checkFrames(frames, 3);
-        if (!(fps > 0) || !Double.isFinite(fps)) {
-            throw new IllegalArgumentException("fps: expected a finite frame rate > 0, got " + fps);
-        }
-        if (!(lowHz > 0) || !(lowHz < fps / 2)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "lowHz: expected a frequency in (0, fps/2) = (0, %.4g), got %s", fps / 2, lowHz));
-        }
-        if (!(highHz > lowHz) || !(highHz < fps / 2)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "highHz: expected a frequency in (lowHz, fps/2) = (%.4g, %.4g), got %s", lowHz, fps / 2, highHz));
-        }
+        TemporalFilter.checkBand(lowHz, highHz, fps);
         if (!Double.isFinite(alpha)) {
             throw new IllegalArgumentException("alpha: expected a finite magnification factor, got " + alpha);
         }
@@ -74,129 +294,17 @@ public final class MotionMagnify {
             throw new IllegalArgumentException("sigma: expected 0..50 pixels (0 = no smoothing), got " + sigma);
         }
         Image first = frames.get(0);
-        int scales = Math.min(4, SteerablePyramid.maxScales(first));
-        if (scales < 1) {
+        if (ComplexSteerableFilters.maxOctaves(first.width(), first.height()) < 1) {
             throw new IllegalArgumentException("frames: expected frames of at least 8x8 pixels, got " + first.shape());
         }
-        int orientations = 4;
-        int t = frames.size();
-        List<SteerablePyramidComplex> pyr = new ArrayList<>(t);
-        for (Image f : frames) {
-            checkInterrupt();
-            pyr.add(SteerablePyramid.complex(f, scales, orientations));
-        }
-        boolean[] keep = passBand(t, lowHz, highHz, fps);
-        double gain = alpha - 1;
-        DoubleFFT_1D fft = new DoubleFFT_1D(t);
-        for (int s = 0; s < scales; s++) {
-            for (int b = 0; b < orientations; b++) {
-                for (int c = 0; c < first.channels(); c++) {
-                    checkInterrupt();
-                    magnifyBand(pyr, s, b, c, keep, gain, fft, sigma);
-                }
-            }
-        }
-        List<Image> out = new ArrayList<>(t);
-        for (SteerablePyramidComplex p : pyr) {
-            checkInterrupt();
-            out.add(p.reconstruct());
-        }
+        PhaseMagnifier.Settings s = new PhaseMagnifier.Settings(alpha - 1, lowHz, highHz, fps, TemporalFilter.IDEAL,
+                sigma, false, 1, 4);
+        List<Image> out = new ArrayList<>(frames.size());
+        stream(s, FrameSource.generate(frames.size(), fps, frames::get), out::add, false);
         return out;
     }
 
-    /** keep[k] for DFT bin k of a T-sample series at fps: |f_k| in [lowHz, highHz]. */
-    static boolean[] passBand(int t, double lowHz, double highHz, double fps) {
-        boolean[] keep = new boolean[t];
-        for (int k = 0; k < t; k++) {
-            int kk = k <= t / 2 ? k : t - k;
-            double f = kk * fps / t;
-            keep[k] = f >= lowHz && f <= highHz;
-        }
-        return keep;
-    }
-
-    private static void magnifyBand(List<SteerablePyramidComplex> pyr, int s, int b, int c, boolean[] keep,
-                                    double gain, DoubleFFT_1D fft, double sigma) {
-        int t = pyr.size();
-        SteerableBand b0 = pyr.get(0).band(s, b);
-        int w = b0.width();
-        int h = b0.height();
-        int n = w * h;
-        float[][] re = new float[t][];
-        float[][] im = new float[t][];
-        for (int k = 0; k < t; k++) {
-            re[k] = pyr.get(k).band(s, b).real().plane(c);
-            im[k] = pyr.get(k).band(s, b).imag().plane(c);
-        }
-        // unwrapped phase differences Delta[k][i]
-        float[][] delta = new float[t][n];
-        for (int i = 0; i < n; i++) {
-            double prev = Math.atan2(im[0][i], re[0][i]);
-            double acc = 0;
-            for (int k = 1; k < t; k++) {
-                double ph = Math.atan2(im[k][i], re[k][i]);
-                acc += Math.IEEEremainder(ph - prev, 2 * Math.PI);
-                prev = ph;
-                delta[k][i] = (float) acc;
-            }
-        }
-        // ideal temporal band-pass per coefficient
-        double[] series = new double[2 * t];
-        for (int i = 0; i < n; i++) {
-            java.util.Arrays.fill(series, 0);
-            for (int k = 0; k < t; k++) {
-                series[k] = delta[k][i];
-            }
-            fft.realForwardFull(series);
-            for (int k = 0; k < t; k++) {
-                if (!keep[k]) {
-                    series[2 * k] = 0;
-                    series[2 * k + 1] = 0;
-                }
-            }
-            fft.complexInverse(series, true);
-            for (int k = 0; k < t; k++) {
-                delta[k][i] = (float) series[2 * k];
-            }
-        }
-        for (int k = 0; k < t; k++) {
-            float[] bp = delta[k];
-            if (sigma > 0) {
-                bp = smooth(bp, re[k], im[k], w, h, sigma);
-            }
-            float[] r = re[k];
-            float[] q = im[k];
-            for (int i = 0; i < n; i++) {
-                double d = gain * bp[i];
-                double cs = Math.cos(d);
-                double sn = Math.sin(d);
-                float a = r[i];
-                float bb = q[i];
-                r[i] = (float) (a * cs - bb * sn);
-                q[i] = (float) (a * sn + bb * cs);
-            }
-        }
-    }
-
-    /** (G * (A B)) / (G * A), A the amplitude. */
-    private static float[] smooth(float[] bp, float[] re, float[] im, int w, int h, double sigma) {
-        float[] amp = new float[bp.length];
-        float[] ab = new float[bp.length];
-        for (int i = 0; i < bp.length; i++) {
-            amp[i] = (float) Math.hypot(re[i], im[i]);
-            ab[i] = amp[i] * bp[i];
-        }
-        Kernel1D g = Kernel1D.gaussian(sigma);
-        float[] num = Convolution.separable(Image.of(w, h, ab), g, Boundary.REFLECT_101).plane(0);
-        float[] den = Convolution.separable(Image.of(w, h, amp), g, Boundary.REFLECT_101).plane(0);
-        float[] out = new float[bp.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = den[i] > 1e-12f ? num[i] / den[i] : 0f;
-        }
-        return out;
-    }
-
-    private static void checkInterrupt() {
+    static void checkInterrupt() {
         if (Thread.interrupted()) {
             throw new CancellationException("interrupted");
         }
@@ -226,33 +334,21 @@ public final class MotionMagnify {
         if (folder == null || !Files.isDirectory(folder)) {
             throw new IllegalArgumentException("folder: expected a directory of PNG frames, got " + folder);
         }
-        List<Path> files;
-        try (Stream<Path> st = Files.list(folder)) {
-            files = st.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("listing " + folder, e);
-        }
-        if (files.isEmpty()) {
-            throw new IllegalArgumentException("folder: expected PNG files in " + folder + ", found none");
-        }
-        List<Image> out = new ArrayList<>();
-        for (Path p : files) {
-            checkInterrupt();
-            out.add(Image.read(p));
-        }
-        return out;
+        return Clip.read(folder).frames();
     }
 
-    /** Writes frames as {@code frame_0000.png ...} into {@code folder} (created if needed); returns it. */
+    /** Writes frames as {@code frame_0000.png ...} (and {@code fps.txt}, 30) into {@code folder}; returns it. */
     public static Path writeFrames(List<Image> frames, Path folder) {
         checkFrames(frames, 1);
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("creating " + folder, e);
+        if (folder == null) {
+            throw new IllegalArgumentException("folder: expected a path, got null");
         }
-        for (int i = 0; i < frames.size(); i++) {
-            frames.get(i).write(folder.resolve(String.format(Locale.ROOT, "frame_%04d.png", i)));
+        try (FrameSink sink = PngFolder.create(folder, PngFolder.DEFAULT_FPS)) {
+            for (Image f : frames) {
+                checkInterrupt();
+                sink.accept(f);
+            }
+            sink.finish();
         }
         return folder;
     }

@@ -175,9 +175,10 @@ public final class FeatureMaps implements Displayable {
 
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "Feature maps, %d layers:", n()));
+        // one line (the picture carries every layer's label and shape)
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "Feature maps, %d layers: ", n()));
         for (int i = 0; i <= n(); i++) {
-            b.append("\n  ").append(label(i)).append(' ').append(shapes.get(i));
+            b.append(i == 0 ? "" : " -> ").append(label(i)).append(' ').append(shapes.get(i));
         }
         return b.toString();
     }

@@ -61,12 +61,7 @@ public final class Plots {
             sv.setMarkerColor(Charts.colour(3));
         }
         c.getStyler().setYAxisLogarithmic(logY);
-        c.getStyler().setXAxisMin(0.0);
         Charts.thinIntegerTicks(c, ep.length);
-        if (ep.length == 1) {
-            c.getStyler().setXAxisMin(0.0);
-            c.getStyler().setXAxisMax(2.0);
-        }
         return Chart.of(c, String.format(Locale.ROOT, "loss curve, %d epochs%s", ep.length, logY ? ", log scale" : ""));
     }
 
@@ -129,7 +124,12 @@ public final class Plots {
             }
             XYChart c = xy(f.name(), "a", "", fs.length == 1 ? WIDTH : 400, fs.length == 1 ? HEIGHT : 300);
             c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-            c.getStyler().setYAxisTickMarkSpacingHint(50);
+            // a y range padded by a tenth (never a whole-number range, which XChart ticks at every 0.25)
+            double lo = Math.min(java.util.Arrays.stream(y).min().getAsDouble(), java.util.Arrays.stream(d).min().getAsDouble());
+            double hi = Math.max(java.util.Arrays.stream(y).max().getAsDouble(), java.util.Arrays.stream(d).max().getAsDouble());
+            double pad = 0.1 * Math.max(hi - lo, 1e-6) + 0.013;
+            c.getStyler().setYAxisMin(lo - pad);
+            c.getStyler().setYAxisMax(hi + pad);
             XYSeries s = c.addSeries("f(a)", a, y);
             s.setMarker(SeriesMarkers.NONE);
             s.setLineColor(Charts.colour(0));
@@ -179,17 +179,23 @@ public final class Plots {
         }
         var f = net.forward(Matrix.of(grid));
         if (net.sizes().length == 3) {
+            // Bishop's long dashes: XChart restarts the dash pattern at every point, so the hidden units are
+            // drawn through 26 points (dashes of 8 px on segments of about 16 px), not 201
+            int every = 8;
             Matrix hidden = f.x(2);
             for (int u = 0; u < hidden.cols(); u++) {
-                double[] hy = new double[n];
-                for (int i = 0; i < n; i++) {
-                    hy[i] = hidden.get(i, u);
+                double[] hx = new double[(n - 1) / every + 1];
+                double[] hy = new double[hx.length];
+                for (int k = 0; k < hx.length; k++) {
+                    hx[k] = gx[k * every];
+                    hy[k] = hidden.get(k * every, u);
                 }
-                XYSeries s = c.addSeries("hidden unit " + (u + 1), gx, hy);
+                XYSeries s = c.addSeries(u == 0 ? "hidden units (tanh)" : "hidden unit " + (u + 1), hx, hy);
                 s.setMarker(SeriesMarkers.NONE);
-                s.setLineStyle(SeriesLines.DASH_DASH);
+                s.setLineStyle(new java.awt.BasicStroke(1.6f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,
+                        10f, new float[] {8f, 5f}, 0f));
                 s.setLineColor(new Color(90, 90, 90));
-                s.setLineWidth(1.5f);
+                s.setShowInLegend(u == 0);
             }
         }
         double[] fy = new double[n];
@@ -239,6 +245,11 @@ public final class Plots {
         for (int i = 0; i < nets.size(); i++) {
             XYChart c = fitChart(nets.get(i), sets.get(i), 450, 340);
             c.setTitle((i < tag.length ? tag[i] : "") + sets.get(i).name());
+            if (i == 0) {
+                // one legend for the four panels
+                c.getStyler().setLegendVisible(true);
+                c.getStyler().setLegendPosition(Styler.LegendPosition.InsideN);
+            }
             charts.add(c);
         }
         return Chart.grid(charts, 2, "representational power of a two-layer net (" + nets.size() + " panels)");
@@ -447,13 +458,12 @@ public final class Plots {
         }
         XYSeries s = c.addSeries("mistakes", e, v);
         s.setMarker(e.length > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
-        c.getStyler().setYAxisMin(0.0);
-        c.getStyler().setXAxisMin(0.0);
-        Charts.thinIntegerTicks(c, e.length);
-        if (e.length == 1) {
-            c.getStyler().setXAxisMin(0.0);
-            c.getStyler().setXAxisMax(2.0);
+        double most = 0;
+        for (double x : v) {
+            most = Math.max(most, x);
         }
+        Charts.thinIntegerTicks(c, e.length);
+        Charts.integerYAxis(c, most);
         return Chart.of(c, r.toString());
     }
 }

@@ -72,24 +72,23 @@ public final class Charts {
         return s;
     }
 
-    /** XChart puts a tick on every integer for short integer axes: label only every 5th (or 10th...) one. */
+    /**
+     * An x axis of epochs 1..n with round ticks (0, 20, 40, ...). XChart spaces the ticks of an axis whose range
+     * is a whole number by {@code ceil(range / count)} (1, 37, 73, ... for 500 epochs, labels running into each
+     * other); a range of {@code n + 0.5} from 0 gets its 1-2-5 tick steps.
+     */
     public static void thinIntegerTicks(XYChart c, int n) {
-        if (n > 12) {
-            int step = n <= 30 ? 5 : n <= 80 ? 10 : niceStep(n / 8.0);
-            c.setCustomXAxisTickLabelsFormatter(x -> Math.abs(x - Math.rint(x)) < 1e-9 && ((long) Math.rint(x)) % step == 0
-                    ? Long.toString((long) Math.rint(x)) : "");
-        }
+        c.getStyler().setXAxisMin(0.0);
+        c.getStyler().setXAxisMax(Math.max(n, 2) + 0.5);
+        c.getStyler().setXAxisDecimalPattern("#");
     }
 
-    /** 1, 2 or 5 times a power of ten, at least {@code raw}. */
-    private static int niceStep(double raw) {
-        double p = Math.pow(10, Math.floor(Math.log10(raw)));
-        for (double m : new double[] {1, 2, 5, 10}) {
-            if (m * p >= raw) {
-                return (int) Math.max(1, Math.round(m * p));
-            }
-        }
-        return (int) Math.round(10 * p);
+    /** A y axis of counts: from 0 to {@code max + 0.5} (round tick steps), labels on whole numbers only. */
+    public static void integerYAxis(XYChart c, double max) {
+        c.getStyler().setYAxisMin(0.0);
+        c.getStyler().setYAxisMax(Math.max(1, Math.ceil(max)) + 0.5);
+        c.getStyler().setYAxisTickLabelsFormattingFunction(
+                y -> Math.abs(y - Math.rint(y)) < 1e-9 ? Long.toString((long) Math.rint(y)) : "");
     }
 
     /** A copy of {@code v}; for a logarithmic axis with values below 1e-12 raised to 1e-12. */

@@ -1,0 +1,324 @@
+package visionlab.motion;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import visionlab.filter.Boundary;
+import visionlab.filter.Convolution;
+import visionlab.filter.Kernel1D;
+import visionlab.fourier.Fft2;
+import visionlab.image.Image;
+import visionlab.pyramid.ComplexSteerableFilters;
+
+/**
+ * The magnifier stage of the frame source -> magnifier -> frame sink pipeline: frames go in one at a time
+ * ({@link #push}), magnified frames come out in order (at once for causal filters, M frames later for the
+ * FIR, all at {@link #finish} for the ideal filter). Per frame t, band (j, b) and coefficient:
+ *
+ * <pre>
+ * c_t = ifft_grid(B_jb fft(Y_t))                 complex steerable coefficient of the luminance
+ * Delta_t = Delta_{t-1} + wrap(arg c_t - arg c_{t-1}),  Delta_0 = 0
+ * P_t = bandpass(Delta)_t                        (optionally (G * (|c| P)) / (G * |c|), sigma px of the band grid)
+ * c'_t = c_t e^{i alpha P_t}                     motion (1 + alpha) delta in the band
+ * c'_t = c_t e^{i ((1 + alpha) P_t - Delta_t)}   attenuateOthers: phase reference + (1 + alpha) P_t
+ * Y'_t = Re ifft(R fft(Y_t) + sum_jb B_jb fft_grid(c'_t))
+ * </pre>
+ *
+ * Memory for causal filters: the filter states, a few floats per coefficient, whatever the clip length.
+ * Orientations run in parallel.
+ */
+final class PhaseMagnifier {
+
+    /** Settings; {@code gain} is the paper's alpha (motion becomes {@code (1 + gain) delta}). */
+    record Settings(double gain, double lowHz, double highHz, double fps, TemporalFilter filter, double sigma,
+                    boolean attenuate, int perOctave, int orientations) {
+    }
+
+    private final Settings s;
+    private final int width;
+    private final int height;
+    private final ComplexSteerableFilters bank;
+    private final Band[][] bands; // [orientation][band]
+    private final BandPass pass; // null for IDEAL
+    private final int delay;
+    private final float[][] acc; // per orientation, full column-major spectrum
+    private final List<Image> held = new ArrayList<>(); // frames waiting for their output (FIR, IDEAL)
+    private final Kernel1D gauss;
+    private long in;
+    private long out;
+
+    /** Per (band, orientation): grid and per-coefficient state. */
+    private final class Band {
+        final int j;
+        final int b;
+        final int n;
+        final float[] c;
+        final float[] prev;
+        final float[] delta;
+        final float[] p;
+        final float[] theta;
+        final BandPass.State state;
+        final List<float[]> history = new ArrayList<>(); // IDEAL: Delta_t of every frame
+        List<float[]> passed; // IDEAL: the band-passed Delta_t, at finish
+
+        Band(int j, int b) {
+            this.j = j;
+            this.b = b;
+            n = bank.gridWidth(j) * bank.gridHeight(j);
+            c = new float[2 * n];
+            prev = new float[n];
+            delta = new float[n];
+            p = new float[n];
+            theta = new float[n];
+            state = pass == null ? null : pass.state(n);
+        }
+
+        /** Phase step of frame t from {@code c}: updates Delta; returns false until the filter has an output. */
+        boolean phaseStep(long t) {
+            for (int i = 0; i < n; i++) {
+                float ph = PhaseMath.atan2(c[2 * i + 1], c[2 * i]);
+                if (t > 0) {
+                    delta[i] += PhaseMath.wrap(ph - prev[i]);
+                }
+                prev[i] = ph;
+            }
+            if (state == null) {
+                history.add(delta.clone());
+                return false;
+            }
+            return state.step(delta, p);
+        }
+
+        /** c' = c e^{i theta} from the band-passed phase {@code pb} and the frame's own {@code dlt}; adds into acc. */
+        void apply(float[] pb, float[] dlt, float[] accum) {
+            float[] q = s.sigma > 0 ? smooth(pb) : pb;
+            float g = (float) s.gain;
+            if (s.attenuate) {
+                float g1 = g + 1;
+                for (int i = 0; i < n; i++) {
+                    theta[i] = g1 * q[i] - dlt[i];
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    theta[i] = g * q[i];
+                }
+            }
+            PhaseMath.rotate(c, theta, n);
+            bank.synthesize(c, j, b, accum);
+        }
+
+        /** (G * (A P)) / (G * A), A = |c|, on the band grid (h wide, w tall in the column-major layout). */
+        private float[] smooth(float[] pb) {
+            float[] amp = new float[n];
+            float[] ap = new float[n];
+            for (int i = 0; i < n; i++) {
+                amp[i] = (float) Math.hypot(c[2 * i], c[2 * i + 1]);
+                ap[i] = amp[i] * pb[i];
+            }
+            int gw = bank.gridHeight(j);
+            int gh = bank.gridWidth(j);
+            float[] num = Convolution.separable(Image.of(gw, gh, ap), gauss, Boundary.WRAP).plane(0);
+            float[] den = Convolution.separable(Image.of(gw, gh, amp), gauss, Boundary.WRAP).plane(0);
+            float[] r = new float[n];
+            for (int i = 0; i < n; i++) {
+                r[i] = den[i] > 1e-20f ? num[i] / den[i] : 0f;
+            }
+            return r;
+        }
+    }
+
+    PhaseMagnifier(Settings s, int width, int height) {
+        this.s = s;
+        this.width = width;
+        this.height = height;
+        int octaves = Math.min(4, ComplexSteerableFilters.maxOctaves(width, height));
+        if (octaves < 1) {
+            throw new IllegalArgumentException("frames: expected frames of at least 8x8 pixels, got " + width + "x" + height);
+        }
+        bank = ComplexSteerableFilters.of(width, height, s.perOctave, octaves, s.orientations);
+        pass = s.filter == TemporalFilter.IDEAL ? null : BandPass.of(s.filter, s.lowHz, s.highHz, s.fps);
+        delay = pass == null ? 0 : pass.delay();
+        gauss = s.sigma > 0 ? Kernel1D.gaussian(s.sigma) : null;
+        bands = new Band[s.orientations][bank.bands()];
+        acc = new float[s.orientations][2 * width * height];
+        for (int b = 0; b < s.orientations; b++) {
+            for (int j = 0; j < bank.bands(); j++) {
+                bands[b][j] = new Band(j, b);
+            }
+        }
+    }
+
+    ComplexSteerableFilters bank() {
+        return bank;
+    }
+
+    /** Frames pushed so far. */
+    long framesIn() {
+        return in;
+    }
+
+    /** Feeds the next frame; passes every output that is ready to {@code sink}. */
+    void push(Image frame, Consumer<Image> sink) {
+        long t = in++;
+        float[] y = Yiq.luminance(frame);
+        float[] spec = Fft2.forwardRealColumnMajor(y, width, height);
+        boolean causal = pass != null && delay == 0;
+        if (!causal) {
+            held.add(frame);
+        }
+        boolean[] ready = new boolean[1];
+        IntStream.range(0, s.orientations).parallel().forEach(b -> {
+            float[] a = acc[b];
+            if (causal) {
+                if (b == 0) {
+                    bank.residual(spec, a);
+                } else {
+                    java.util.Arrays.fill(a, 0f);
+                }
+            }
+            for (Band band : bands[b]) {
+                bank.analyze(spec, band.j, b, band.c);
+                boolean r = band.phaseStep(t);
+                if (causal) {
+                    band.apply(band.p, band.delta, a);
+                }
+                if (b == 0 && band.j == 0) {
+                    ready[0] = r;
+                }
+            }
+        });
+        if (causal) {
+            sink.accept(Yiq.withLuminance(frame, y, sum(null)));
+        } else if (pass != null && ready[0]) {
+            emitDelayed(sink);
+        }
+    }
+
+    /** FIR: the output of the oldest held frame from the filter outputs just computed. */
+    private void emitDelayed(Consumer<Image> sink) {
+        Image frame = held.remove(0);
+        float[] y = Yiq.luminance(frame);
+        float[] spec = Fft2.forwardRealColumnMajor(y, width, height);
+        IntStream.range(0, s.orientations).parallel().forEach(b -> {
+            float[] a = acc[b];
+            if (b == 0) {
+                bank.residual(spec, a);
+            } else {
+                java.util.Arrays.fill(a, 0f);
+            }
+            for (Band band : bands[b]) {
+                bank.analyze(spec, band.j, b, band.c);
+                band.apply(band.p, band.state.delayedInput(), a);
+            }
+        });
+        out++;
+        sink.accept(Yiq.withLuminance(frame, y, sum(null)));
+    }
+
+    /** Emits the frames still held: FIR by holding the last phase, IDEAL by filtering the whole clip. */
+    void finish(Consumer<Image> sink) {
+        if (pass != null) {
+            while (!held.isEmpty()) {
+                MotionMagnify.checkInterrupt();
+                boolean ready = false;
+                for (Band[] row : bands) {
+                    for (Band band : row) {
+                        ready = band.state.step(band.delta, band.p);
+                    }
+                }
+                if (ready) { // a clip shorter than the FIR's latency first fills its window
+                    emitDelayed(sink);
+                }
+            }
+            return;
+        }
+        int t = held.size();
+        if (t < 3) {
+            throw new IllegalArgumentException("frames: the ideal filter expects at least 3 frames, got " + t);
+        }
+        IntStream.range(0, s.orientations).parallel().forEach(b -> {
+            IdealBandPass ideal = new IdealBandPass(t, s.lowHz, s.highHz, s.fps);
+            double[] series = new double[t];
+            for (Band band : bands[b]) {
+                List<float[]> h = band.history;
+                band.passed = new ArrayList<>(t);
+                for (int k = 0; k < t; k++) {
+                    band.passed.add(s.attenuate ? new float[band.n] : h.get(k)); // in place unless Delta is needed
+                }
+                for (int i = 0; i < band.n; i++) {
+                    if (i % 4096 == 0) {
+                        MotionMagnify.checkInterrupt();
+                    }
+                    for (int k = 0; k < t; k++) {
+                        series[k] = h.get(k)[i];
+                    }
+                    ideal.filter(series);
+                    for (int k = 0; k < t; k++) {
+                        band.passed.get(k)[i] = (float) series[k];
+                    }
+                }
+            }
+        });
+        for (int k = 0; k < t; k++) {
+            MotionMagnify.checkInterrupt();
+            Image frame = held.get(k);
+            held.set(k, null);
+            float[] y = Yiq.luminance(frame);
+            float[] spec = Fft2.forwardRealColumnMajor(y, width, height);
+            final int kk = k;
+            IntStream.range(0, s.orientations).parallel().forEach(b -> {
+                float[] a = acc[b];
+                if (b == 0) {
+                    bank.residual(spec, a);
+                } else {
+                    java.util.Arrays.fill(a, 0f);
+                }
+                for (Band band : bands[b]) {
+                    bank.analyze(spec, band.j, b, band.c);
+                    band.apply(band.passed.get(kk), band.history.get(kk), a);
+                    band.passed.set(kk, null);
+                    band.history.set(kk, null);
+                }
+            });
+            sink.accept(Yiq.withLuminance(frame, y, sum(null)));
+        }
+        held.clear();
+    }
+
+    /** The output luminance: sum of the orientations' spectra, inverse DFT, real part. */
+    private float[] sum(float[] dst) {
+        float[] a = acc[0];
+        for (int b = 1; b < acc.length; b++) {
+            float[] o = acc[b];
+            for (int i = 0; i < a.length; i++) {
+                a[i] += o[i];
+            }
+        }
+        return bank.image(a, dst);
+    }
+
+    /** Delta_t of one coefficient (band j, orientation b, grid index i) for every frame of {@code frames}. */
+    static double[] phaseSeries(Settings s, List<Image> frames, int j, int b, int gx, int gy) {
+        Image f0 = frames.get(0);
+        Settings ideal = new Settings(s.gain, s.lowHz, s.highHz, s.fps, TemporalFilter.IDEAL, 0, false, s.perOctave,
+                s.orientations);
+        PhaseMagnifier m = new PhaseMagnifier(ideal, f0.width(), f0.height());
+        if (j < 0 || j >= m.bank.bands() || b < 0 || b >= s.orientations) {
+            throw new IllegalArgumentException("band, orientation: expected 0.." + (m.bank.bands() - 1) + " and 0.."
+                    + (s.orientations - 1) + ", got " + j + ", " + b);
+        }
+        Band band = m.bands[b][j];
+        int gh = m.bank.gridHeight(j);
+        int i = gx * gh + gy;
+        double[] out = new double[frames.size()];
+        for (int t = 0; t < frames.size(); t++) {
+            float[] spec = Fft2.forwardRealColumnMajor(Yiq.luminance(frames.get(t)), f0.width(), f0.height());
+            m.bank.analyze(spec, j, b, band.c);
+            band.phaseStep(t);
+            band.history.clear();
+            out[t] = band.delta[i];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,153 @@
+package visionlab.motion;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import visionlab.image.Image;
+
+/**
+ * A folder of PNG frames, read in name order; the frame rate is the number in its {@code fps.txt} (written
+ * with the frames), else 30. Written as {@code frame_0000.png ...} into a temporary folder that replaces
+ * the target when complete.
+ */
+final class PngFolder {
+
+    static final double DEFAULT_FPS = 30;
+
+    private PngFolder() {
+    }
+
+    static List<Path> files(Path folder) {
+        try (Stream<Path> st = Files.list(folder)) {
+            return st.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("listing " + folder, e);
+        }
+    }
+
+    static double fps(Path folder) {
+        Path f = folder.resolve("fps.txt");
+        if (!Files.isRegularFile(f)) {
+            return DEFAULT_FPS;
+        }
+        try {
+            double fps = Double.parseDouble(Files.readString(f, StandardCharsets.UTF_8).trim());
+            Clip.checkFps(fps);
+            return fps;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + f, e);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("file: expected a frame rate in " + f + ", got an unreadable number", e);
+        }
+    }
+
+    static FrameSource open(Path folder) {
+        List<Path> files = files(folder);
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("folder: expected PNG files in " + folder + ", found none");
+        }
+        double fps = fps(folder);
+        Image first = read(files.get(0));
+        return new FrameSource() {
+            int t;
+
+            @Override
+            public int width() {
+                return first.width();
+            }
+
+            @Override
+            public int height() {
+                return first.height();
+            }
+
+            @Override
+            public int channels() {
+                return first.channels();
+            }
+
+            @Override
+            public double fps() {
+                return fps;
+            }
+
+            @Override
+            public long frames() {
+                return files.size();
+            }
+
+            @Override
+            public Image next() {
+                if (t >= files.size()) {
+                    return null;
+                }
+                int k = t++;
+                return k == 0 ? first : read(files.get(k));
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private static Image read(Path p) {
+        try {
+            return Image.read(p);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new IllegalArgumentException("file: expected a PNG frame, could not read " + p + " (" + e.getMessage()
+                    + ")", e);
+        }
+    }
+
+    static FrameSink create(Path folder, double fps) {
+        TempOutput tmp = TempOutput.folder(folder);
+        return new FrameSink() {
+            int n;
+            boolean done;
+            Image first;
+
+            @Override
+            public void accept(Image frame) {
+                Image.requireValid(frame, "frame");
+                if (first == null) {
+                    first = frame;
+                } else if (!frame.sameShape(first)) {
+                    throw new IllegalArgumentException("frames[" + n + "]: expected " + first.shape()
+                            + " like frames[0], got " + frame.shape());
+                }
+                frame.write(tmp.temp.resolve(String.format(Locale.ROOT, "frame_%04d.png", n++)));
+            }
+
+            @Override
+            public void finish() {
+                if (done) {
+                    return;
+                }
+                if (n == 0) {
+                    throw new IllegalArgumentException("frames: expected at least 1 frame to write " + folder + ", got 0");
+                }
+                try {
+                    Files.writeString(tmp.temp.resolve("fps.txt"), fps + "\n", StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("writing " + folder, e);
+                }
+                tmp.commit();
+                done = true;
+            }
+
+            @Override
+            public void close() {
+                if (!done) {
+                    tmp.discard();
+                    done = true;
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,296 @@
+package visionlab.pyramid;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import visionlab.fourier.Fft2;
+
+/**
+ * The complex (one-sided) steerable filters of a pyramid with one or two bands per octave, each band on
+ * the smallest cropped DFT grid that holds it: the building block of phase-based motion magnification
+ * (Wadhwa et al. 2013 use half-octave bands). With {@code l = log2(|omega| / pi)}, a band width
+ * {@code w} octaves (1 or 1/2) and band edges {@code a_j = -j w}:
+ *
+ * <pre>
+ * hi_a(l) = cos(pi/2 (a - l) / w),  lo_a(l) = sin(pi/2 (a - l) / w)  on a - w &lt; l &lt; a   (hi^2 + lo^2 = 1)
+ * band j, orientation b:  B_jb = lo_{a_j}(l) hi_{a_{j+1}}(l) sqrt(2) alpha cos^(K-1)(phi - theta_b)  for |phi - theta_b| &lt; pi/2
+ * residual (kept as is):  R = hi_0(l)^2 + lo_{a_J}(l)^2        (high-pass and low-pass energy)
+ * R + sum_jb (|B_jb(omega)|^2 + |B_jb(-omega)|^2) / 2 = 1      (tight frame for real images)
+ * </pre>
+ *
+ * Band j peaks (value 1 radially) at {@code |omega| = pi 2^-((j+1) w)}. With {@code w = 1} these are the
+ * radial profiles of {@link SteerablePyramid}. A band's coefficients are
+ * {@code c = ifft_grid(crop(B X))}; synthesis adds {@code B fft_grid(c)} back into a full-size spectrum, so
+ * {@code x = Re ifft(R X + sum B fft(c))} is exact for unmodified coefficients. Masks are stored
+ * column-major ({@code m[x h + y]}, x the column frequency index), the order of
+ * {@link Fft2#forwardRealColumnMajor(float[], int, int)}.
+ *
+ * <pre>{@code var f = ComplexSteerableFilters.of(320, 240, 2, 4, 4);   // half-octave, 4 octaves, 4 orientations
+ * float[] spec = Fft2.forwardRealColumnMajor(plane, 320, 240);
+ * float[] c = f.analyze(spec, 3, 0, null);  f.synthesize(c, 3, 0, acc);}</pre>
+ */
+public final class ComplexSteerableFilters {
+
+    private final int width;
+    private final int height;
+    private final int perOctave;
+    private final int bands;
+    private final int orientations;
+    private final int[] gridW;
+    private final int[] gridH;
+    private final int[][] cols; // grid column -> full column index
+    private final int[][] rows;
+    private final float[][][] masks; // [band][orientation][x h + y]
+    private final float[] residual; // full grid, column-major
+
+    private ComplexSteerableFilters(int width, int height, int perOctave, int octaves, int orientations) {
+        this.width = width;
+        this.height = height;
+        this.perOctave = perOctave;
+        this.bands = octaves * perOctave;
+        this.orientations = orientations;
+        double w = 1.0 / perOctave;
+        gridW = new int[bands];
+        gridH = new int[bands];
+        cols = new int[bands][];
+        rows = new int[bands][];
+        masks = new float[bands][orientations][];
+        double gain = Math.sqrt(2) * SteerableMasks.angularGain(orientations);
+        int order = orientations - 1;
+        for (int j = 0; j < bands; j++) {
+            double rmax = Math.pow(2, -j * w); // the band is zero above |omega| = pi rmax
+            gridW[j] = gridSize(width, rmax);
+            gridH[j] = gridSize(height, rmax);
+            cols[j] = SteerableMasks.indexMap(gridW[j], width);
+            rows[j] = SteerableMasks.indexMap(gridH[j], height);
+            int gw = gridW[j];
+            int gh = gridH[j];
+            for (int b = 0; b < orientations; b++) {
+                masks[j][b] = new float[gw * gh];
+            }
+            double aj = -j * w;
+            for (int x = 0; x < gw; x++) {
+                double wx = omega(cols[j][x], width);
+                for (int y = 0; y < gh; y++) {
+                    double wy = omega(rows[j][y], height);
+                    double r = Math.hypot(wx, wy) / Math.PI;
+                    if (r == 0) {
+                        continue;
+                    }
+                    double l = Math.log(r) / Math.log(2);
+                    double radial = SteerableMasks.lo(l / w, aj / w) * SteerableMasks.hi(l / w, (aj - w) / w);
+                    if (radial == 0) {
+                        continue;
+                    }
+                    double phi = Math.atan2(wy, wx);
+                    for (int b = 0; b < orientations; b++) {
+                        double d = Math.IEEEremainder(phi - Math.PI * b / orientations, 2 * Math.PI);
+                        if (Math.abs(d) >= Math.PI / 2) {
+                            continue;
+                        }
+                        double v = radial * gain * Math.pow(Math.cos(d), order);
+                        masks[j][b][x * gh + y] = Math.abs(v) < 1e-12 ? 0f : (float) v;
+                    }
+                }
+            }
+        }
+        residual = new float[width * height];
+        double low = -bands * w;
+        for (int u = 0; u < width; u++) {
+            double wx = omega(u, width);
+            for (int v = 0; v < height; v++) {
+                double wy = omega(v, height);
+                double r = Math.hypot(wx, wy) / Math.PI;
+                double l = r == 0 ? Double.NEGATIVE_INFINITY : Math.log(r) / Math.log(2);
+                double hp = SteerableMasks.hi(l / w, 0);
+                double lp = SteerableMasks.lo(l / w, low / w);
+                residual[u * height + v] = (float) (hp * hp + lp * lp);
+            }
+        }
+    }
+
+    /**
+     * The filters for {@code width x height} images: {@code perOctave} bands per octave (1 or 2) over
+     * {@code octaves} octaves below the Nyquist frequency (1 .. {@link #maxOctaves(int, int)}), {@code orientations}
+     * orientations (2..8).
+     */
+    public static ComplexSteerableFilters of(int width, int height, int perOctave, int octaves, int orientations) {
+        if (width < 8 || height < 8) {
+            throw new IllegalArgumentException("width, height: expected at least 8x8, got " + width + "x" + height);
+        }
+        if (perOctave != 1 && perOctave != 2) {
+            throw new IllegalArgumentException("perOctave: expected 1 (octave) or 2 (half-octave) bands, got " + perOctave);
+        }
+        int max = maxOctaves(width, height);
+        if (octaves < 1 || octaves > max) {
+            throw new IllegalArgumentException("octaves: expected 1.." + max + " for " + width + "x" + height + ", got "
+                    + octaves);
+        }
+        if (orientations < 2 || orientations > 8) {
+            throw new IllegalArgumentException("orientations: expected 2..8, got " + orientations);
+        }
+        return new ComplexSteerableFilters(width, height, perOctave, octaves, orientations);
+    }
+
+    /** {@code floor(log2 min(W, H)) - 2}, as {@link SteerablePyramid#maxScales(visionlab.image.Image)}. */
+    public static int maxOctaves(int width, int height) {
+        return SteerableMasks.maxScales(width, height);
+    }
+
+    private static double omega(int index, int n) {
+        int f = index < (n + 1) / 2 ? index : index - n;
+        return 2 * Math.PI * f / n;
+    }
+
+    /** The smallest 2^a 3^b 5^c grid that keeps every index |k| &lt;= rmax n / 2 (or n itself). */
+    private static int gridSize(int n, double rmax) {
+        int need = 2 * (int) Math.floor(rmax * n / 2) + 3;
+        if (need >= n) {
+            return n;
+        }
+        for (int m = need; ; m++) {
+            int k = m;
+            for (int p : new int[] {2, 3, 5}) {
+                while (k % p == 0) {
+                    k /= p;
+                }
+            }
+            if (k == 1) {
+                return Math.min(m, n);
+            }
+        }
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    /** Number of radial bands ({@code octaves * perOctave}). */
+    public int bands() {
+        return bands;
+    }
+
+    public int orientations() {
+        return orientations;
+    }
+
+    public int perOctave() {
+        return perOctave;
+    }
+
+    /** Columns of band j's grid (its coefficient image is {@code gridHeight} wide in the transposed layout). */
+    public int gridWidth(int band) {
+        return gridW[band];
+    }
+
+    public int gridHeight(int band) {
+        return gridH[band];
+    }
+
+    /** The radial peak of band j: {@code |omega| = pi 2^-((j+1) w)} radians per pixel. */
+    public double peak(int band) {
+        return Math.PI * Math.pow(2, -(band + 1.0) / perOctave);
+    }
+
+    /** The mask of band (j, b), column-major on its grid (live; do not modify). */
+    float[] mask(int band, int orientation) {
+        return masks[band][orientation];
+    }
+
+    /**
+     * Band (j, b) of the image whose column-major spectrum is {@code spectrum} (2 W H floats): complex
+     * coefficients interleaved, column-major on the band's grid ({@code c[2 (x h + y)]}), into {@code out}
+     * when it has exactly {@code 2 w h} floats, else a new array.
+     */
+    public float[] analyze(float[] spectrum, int band, int orientation, float[] out) {
+        int gw = gridW[band];
+        int gh = gridH[band];
+        float[] c = out != null && out.length == 2 * gw * gh ? out : new float[2 * gw * gh];
+        float[] m = masks[band][orientation];
+        int[] cm = cols[band];
+        int[] rm = rows[band];
+        for (int x = 0; x < gw; x++) {
+            int src = cm[x] * height;
+            int dst = x * gh;
+            for (int y = 0; y < gh; y++) {
+                float g = m[dst + y];
+                int s = 2 * (src + rm[y]);
+                c[2 * (dst + y)] = g * spectrum[s];
+                c[2 * (dst + y) + 1] = g * spectrum[s + 1];
+            }
+        }
+        Fft2.inverse(c, gh, gw); // column-major = row-major of the transposed grid
+        return c;
+    }
+
+    /** Adds {@code B fft(c)} of band (j, b) into the full column-major spectrum {@code acc}; {@code c} is
+     * overwritten by its transform. */
+    public void synthesize(float[] c, int band, int orientation, float[] acc) {
+        int gw = gridW[band];
+        int gh = gridH[band];
+        Fft2.forward(c, gh, gw);
+        float[] m = masks[band][orientation];
+        int[] cm = cols[band];
+        int[] rm = rows[band];
+        for (int x = 0; x < gw; x++) {
+            int dst = cm[x] * height;
+            int src = x * gh;
+            for (int y = 0; y < gh; y++) {
+                float g = m[src + y];
+                if (g != 0) {
+                    int d = 2 * (dst + rm[y]);
+                    acc[d] += g * c[2 * (src + y)];
+                    acc[d + 1] += g * c[2 * (src + y) + 1];
+                }
+            }
+        }
+    }
+
+    /** Sets {@code acc = R X}: the high-pass and low-pass residuals of the spectrum, kept as they are. */
+    public void residual(float[] spectrum, float[] acc) {
+        for (int i = 0; i < residual.length; i++) {
+            acc[2 * i] = residual[i] * spectrum[2 * i];
+            acc[2 * i + 1] = residual[i] * spectrum[2 * i + 1];
+        }
+    }
+
+    /** The real image (row-major W x H) of a full column-major spectrum; {@code acc} is overwritten. */
+    public float[] image(float[] acc, float[] out) {
+        Fft2.inverse(acc, height, width);
+        float[] img = out != null && out.length == width * height ? out : new float[width * height];
+        for (int u = 0; u < width; u++) {
+            for (int v = 0; v < height; v++) {
+                img[v * width + u] = acc[2 * (u * height + v)];
+            }
+        }
+        return img;
+    }
+
+    /** Bands, grids and coefficient count. */
+    public List<String> describe() {
+        List<String> out = new ArrayList<>();
+        for (int j = 0; j < bands; j++) {
+            out.add(String.format(Locale.ROOT, "band %d: peak %.3f rad/px, grid %dx%d", j, peak(j), gridW[j], gridH[j]));
+        }
+        return out;
+    }
+
+    /** Complex coefficients per image: {@code orientations * sum_j w_j h_j}. */
+    public long coefficients() {
+        long n = 0;
+        for (int j = 0; j < bands; j++) {
+            n += (long) gridW[j] * gridH[j];
+        }
+        return n * orientations;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "ComplexSteerableFilters %dx%d, %d bands (%s), %d orientations", width,
+                height, bands, perOctave == 2 ? "half-octave" : "octave", orientations);
+    }
+}

@@ -1,0 +1,88 @@
+package visionlab.pyramid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import visionlab.fourier.Fft2;
+
+class ComplexSteerableFiltersTest {
+
+    static float[] noise(int w, int h, long seed) {
+        Random r = new Random(seed);
+        float[] p = new float[w * h];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = r.nextFloat();
+        }
+        return p;
+    }
+
+    @Test
+    void unmodifiedCoefficientsReconstructTheImageExactlyForOctaveAndHalfOctaveBands() {
+        int[][] sizes = {{64, 48}, {45, 37}, {32, 32}};
+        for (int[] sz : sizes) {
+            for (int per = 1; per <= 2; per++) {
+                int w = sz[0];
+                int h = sz[1];
+                ComplexSteerableFilters f = ComplexSteerableFilters.of(w, h, per, ComplexSteerableFilters.maxOctaves(w, h), 4);
+                float[] img = noise(w, h, w + per);
+                float[] spec = Fft2.forwardRealColumnMajor(img, w, h);
+                float[] acc = new float[2 * w * h];
+                f.residual(spec, acc);
+                for (int j = 0; j < f.bands(); j++) {
+                    for (int b = 0; b < f.orientations(); b++) {
+                        f.synthesize(f.analyze(spec, j, b, null), j, b, acc);
+                    }
+                }
+                float[] back = f.image(acc, null);
+                double err = 0;
+                for (int i = 0; i < img.length; i++) {
+                    err = Math.max(err, Math.abs(back[i] - img[i]));
+                }
+                assertTrue(err < 1e-4, f + ": reconstruction error " + err);
+            }
+        }
+    }
+
+    @Test
+    void aGratingAtABandPeakLivesInThatBandOnlyAndItsPhaseFollowsTheShift() {
+        int w = 64;
+        int h = 64;
+        ComplexSteerableFilters f = ComplexSteerableFilters.of(w, h, 2, 3, 4);
+        for (int j = 0; j < f.bands(); j++) {
+            // frequency of band j's peak, on the DFT grid along x: k = peak W / (2 pi) rounded
+            double omega = f.peak(j);
+            int k = (int) Math.round(omega * w / (2 * Math.PI));
+            double om = 2 * Math.PI * k / w;
+            double shift = 0.3;
+            float[] a = new float[w * h];
+            float[] b = new float[w * h];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    a[y * w + x] = (float) Math.cos(om * x);
+                    b[y * w + x] = (float) Math.cos(om * (x - shift));
+                }
+            }
+            float[] ca = f.analyze(Fft2.forwardRealColumnMajor(a, w, h), j, 0, null);
+            float[] cb = f.analyze(Fft2.forwardRealColumnMajor(b, w, h), j, 0, null);
+            int i = 5 * f.gridHeight(j) + 3;
+            double pa = Math.atan2(ca[2 * i + 1], ca[2 * i]);
+            double pb = Math.atan2(cb[2 * i + 1], cb[2 * i]);
+            assertEquals(-om * shift, Math.IEEEremainder(pb - pa, 2 * Math.PI), 1e-4, "band " + j + " phase shift");
+        }
+    }
+
+    @Test
+    void badSizesAndCountsAreRejected() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ComplexSteerableFilters.of(4, 40, 1, 1, 4))
+                .getMessage().startsWith("width"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ComplexSteerableFilters.of(40, 40, 3, 1, 4))
+                .getMessage().startsWith("perOctave"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ComplexSteerableFilters.of(40, 40, 2, 9, 4))
+                .getMessage().startsWith("octaves"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ComplexSteerableFilters.of(40, 40, 2, 2, 1))
+                .getMessage().startsWith("orientations"));
+    }
+}
