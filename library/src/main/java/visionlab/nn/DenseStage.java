@@ -76,16 +76,13 @@ final class DenseStage extends Stage {
         return new DenseWork(cap);
     }
 
-    final class DenseWork extends Work {
+    final class DenseWork extends WeightedWork {
         final int[][] nz;
         final int[] nzCount;
         final int[][] rowsOf;
         final int[] colCount;
         final int[][] scratch;
         final int[] scratchCount;
-        final float[][] gW = new float[nIn][nOut];
-        final float[] gb = new float[nOut];
-        final List<float[]> grads;
         float[][][] xSeen;
         float[][] xRows;
         float[][][] ySeen;
@@ -96,18 +93,13 @@ final class DenseStage extends Stage {
         float[][] dxRows;
 
         DenseWork(int cap) {
+            super(nIn, nOut, nOut);
             nz = new int[cap][nIn];
             nzCount = new int[cap];
             rowsOf = new int[nIn][cap];
             colCount = new int[nIn];
             scratch = new int[cap][nOut];
             scratchCount = new int[cap];
-            grads = rowsAndBias(gW, gb);
-        }
-
-        @Override
-        List<float[]> gradients() {
-            return grads;
         }
 
         @Override
