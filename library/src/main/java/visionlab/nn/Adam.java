@@ -50,9 +50,9 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
             float c2;
 
             @Override
-            public void beginStep(long t) {
+            public void beginStep(long t, double rateFactor) {
                 double c1 = 1 - Math.pow(beta1, t);
-                step = (float) (learningRate / c1);
+                step = (float) (learningRate * rateFactor / c1);
                 c2 = (float) (1 / (1 - Math.pow(beta2, t)));
             }
 

@@ -1,5 +1,6 @@
 package visionlab.nn;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -112,9 +113,45 @@ public final class Conv2d implements Layer {
     }
 
     void requireInput(Matrix x) {
-        if (x == null || x.cols() != in.size()) {
-            throw new IllegalArgumentException(name() + ": expected input [B x " + in.size() + "] (" + in
-                    + " per row), got " + (x == null ? "null" : x.shape()));
+        in.requireRows(x, name(), "input");
+    }
+
+    /** One term of the convolution sum: y[yi] gets w[wi] x[xi] (indices into one row's y, W and x). */
+    private interface Term {
+        void add(int yi, int wi, int xi);
+    }
+
+    /**
+     * Visits, in a fixed order, every term of y_{o,oy,ox} = b_o + sum_{c,u,v} W_{o,c,u,v}
+     * x_{c, oy s + u - p, ox s + v - p} whose input pixel lies inside the image (the zero padding adds nothing).
+     * The forward pass and both gradients are this one sum read three ways.
+     */
+    private void forEachTerm(Term term) {
+        int cin = in.channels();
+        int h = in.height();
+        int wd = in.width();
+        int oh = out.height();
+        int ow = out.width();
+        for (int o = 0; o < out.channels(); o++) {
+            for (int oy = 0; oy < oh; oy++) {
+                for (int ox = 0; ox < ow; ox++) {
+                    int yi = (o * oh + oy) * ow + ox;
+                    for (int c = 0; c < cin; c++) {
+                        for (int u = 0; u < k; u++) {
+                            int iy = oy * stride + u - pad;
+                            if (iy < 0 || iy >= h) {
+                                continue;
+                            }
+                            for (int v = 0; v < k; v++) {
+                                int ix = ox * stride + v - pad;
+                                if (ix >= 0 && ix < wd) {
+                                    term.add(yi, ((o * cin + c) * k + u) * k + v, (c * h + iy) * wd + ix);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -124,88 +161,41 @@ public final class Conv2d implements Layer {
         int rows = x.rows();
         double[] xd = x.data();
         double[] y = new double[rows * out.size()];
-        int cin = in.channels();
-        int h = in.height();
-        int wd = in.width();
-        int oh = out.height();
-        int ow = out.width();
         for (int r = 0; r < rows; r++) {
             int xo = r * in.size();
             int yo = r * out.size();
             for (int o = 0; o < out.channels(); o++) {
-                for (int oy = 0; oy < oh; oy++) {
-                    for (int ox = 0; ox < ow; ox++) {
-                        double s = b[o];
-                        for (int c = 0; c < cin; c++) {
-                            for (int u = 0; u < k; u++) {
-                                int iy = oy * stride + u - pad;
-                                if (iy < 0 || iy >= h) {
-                                    continue;
-                                }
-                                for (int v = 0; v < k; v++) {
-                                    int ix = ox * stride + v - pad;
-                                    if (ix >= 0 && ix < wd) {
-                                        s += w[((o * cin + c) * k + u) * k + v] * xd[xo + (c * h + iy) * wd + ix];
-                                    }
-                                }
-                            }
-                        }
-                        y[yo + (o * oh + oy) * ow + ox] = s;
-                    }
-                }
+                Arrays.fill(y, yo + o * out.area(), yo + (o + 1) * out.area(), b[o]);
             }
+            forEachTerm((yi, wi, xi) -> y[yo + yi] += w[wi] * xd[xo + xi]);
         }
         return new Matrix(rows, out.size(), y);
     }
 
+    /** dC/dx[xi] += dC/dy[yi] W[wi], dC/dW[wi] += dC/dy[yi] x[xi] for every term, dC/db_o = sum of dC/dy over map o. */
     @Override
     public LayerGradient backward(Matrix x, Matrix y, Matrix dy) {
         requireInput(x);
-        if (dy == null || dy.cols() != out.size() || dy.rows() != x.rows()) {
-            throw new IllegalArgumentException(name() + ": expected dC/dx_i [" + x.rows() + "x" + out.size() + "] ("
-                    + out + " per row), got " + (dy == null ? "null" : dy.shape()));
-        }
+        out.requireGradient(dy, x.rows(), name());
         int rows = x.rows();
         double[] xd = x.data();
         double[] g = dy.data();
-        int cin = in.channels();
-        int h = in.height();
-        int wd = in.width();
-        int oh = out.height();
-        int ow = out.width();
         double[] dx = new double[rows * in.size()];
         double[] dw = new double[w.length];
         double[] db = new double[b.length];
         for (int r = 0; r < rows; r++) {
             int xo = r * in.size();
             int yo = r * out.size();
-            for (int o = 0; o < out.channels(); o++) {
-                for (int oy = 0; oy < oh; oy++) {
-                    for (int ox = 0; ox < ow; ox++) {
-                        double go = g[yo + (o * oh + oy) * ow + ox];
-                        db[o] += go;
-                        for (int c = 0; c < cin; c++) {
-                            for (int u = 0; u < k; u++) {
-                                int iy = oy * stride + u - pad;
-                                if (iy < 0 || iy >= h) {
-                                    continue;
-                                }
-                                for (int v = 0; v < k; v++) {
-                                    int ix = ox * stride + v - pad;
-                                    if (ix >= 0 && ix < wd) {
-                                        int wi = ((o * cin + c) * k + u) * k + v;
-                                        int xi = xo + (c * h + iy) * wd + ix;
-                                        dw[wi] += go * xd[xi];
-                                        dx[xi] += go * w[wi];
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
+            for (int i = 0; i < out.size(); i++) {
+                db[i / out.area()] += g[yo + i];
             }
+            forEachTerm((yi, wi, xi) -> {
+                double go = g[yo + yi];
+                dw[wi] += go * xd[xo + xi];
+                dx[xo + xi] += go * w[wi];
+            });
         }
-        return new LayerGradient(new Matrix(rows, in.size(), dx), new Matrix(out.channels(), cin * k * k, dw),
+        return new LayerGradient(new Matrix(rows, in.size(), dx), new Matrix(out.channels(), in.channels() * k * k, dw),
                 new Matrix(1, out.channels(), db));
     }
 

@@ -1,6 +1,5 @@
 package visionlab.nn;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -70,9 +69,7 @@ final class ConvStage extends Stage {
 
     @Override
     List<float[]> parameters() {
-        List<float[]> p = new ArrayList<>(Arrays.asList(weights));
-        p.add(bias);
-        return p;
+        return rowsAndBias(weights, bias);
     }
 
     @Override
@@ -90,6 +87,16 @@ final class ConvStage extends Stage {
         return new ConvWork();
     }
 
+    /** The first output column x' whose input column s x' + v - p lies inside 0..W-1 (kernel column v). */
+    private int firstInside(int v) {
+        return Math.max(0, (pad - v + stride - 1) / stride);
+    }
+
+    /** The last such column (less than {@link #firstInside} when there is none). */
+    private int lastInside(int v) {
+        return Math.min(out.width() - 1, Math.floorDiv(in.width() - 1 + pad - v, stride));
+    }
+
     /**
      * The patches of one example as columns: cols[(c k + u) k + v][y W' + x] = x[c][s y + u - p][s x + v - p]
      * (0 outside the input).
@@ -104,9 +111,8 @@ final class ConvStage extends Stage {
             for (int u = 0; u < k; u++) {
                 for (int v = 0; v < k; v++) {
                     float[] row = cols[(c * k + u) * k + v];
-                    // the x' range whose input column s x' + v - p lies inside 0..W-1
-                    int lo = Math.max(0, (pad - v + stride - 1) / stride);
-                    int hi = Math.min(ow - 1, Math.floorDiv(wd - 1 + pad - v, stride));
+                    int lo = firstInside(v);
+                    int hi = lastInside(v);
                     for (int oy = 0; oy < oh; oy++) {
                         int iy = oy * stride + u - pad;
                         int base = oy * ow;
@@ -182,8 +188,8 @@ final class ConvStage extends Stage {
             for (int u = 0; u < k; u++) {
                 for (int v = 0; v < k; v++) {
                     float[] row = dCols[(c * k + u) * k + v];
-                    int lo = Math.max(0, (pad - v + stride - 1) / stride);
-                    int hi = Math.min(ow - 1, Math.floorDiv(wd - 1 + pad - v, stride));
+                    int lo = firstInside(v);
+                    int hi = lastInside(v);
                     if (hi < lo) {
                         continue;
                     }
@@ -209,7 +215,7 @@ final class ConvStage extends Stage {
         }
     }
 
-    final class ConvWork extends Work {
+    final class ConvWork extends WeightedWork {
         final float[][] cols = new float[kk][area];
         final float[][] colsT = new float[area][kk];
         final float[][] dCols = new float[kk][area];
@@ -220,18 +226,9 @@ final class ConvStage extends Stage {
         final int[] cntX = new int[kk];
         final int[][] nzD = new int[cout][area];
         final int[] cntD = new int[cout];
-        final float[][] gW = new float[cout][kk];
-        final float[] gb = new float[cout];
-        final List<float[]> grads;
 
         ConvWork() {
-            grads = new ArrayList<>(Arrays.asList(gW));
-            grads.add(gb);
-        }
-
-        @Override
-        List<float[]> gradients() {
-            return grads;
+            super(cout, kk, cout);
         }
 
         @Override

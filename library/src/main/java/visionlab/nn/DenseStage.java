@@ -1,6 +1,5 @@
 package visionlab.nn;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -54,9 +53,7 @@ final class DenseStage extends Stage {
 
     @Override
     List<float[]> parameters() {
-        List<float[]> p = new ArrayList<>(Arrays.asList(wt));
-        p.add(bias);
-        return p;
+        return rowsAndBias(wt, bias);
     }
 
     @Override
@@ -79,16 +76,13 @@ final class DenseStage extends Stage {
         return new DenseWork(cap);
     }
 
-    final class DenseWork extends Work {
+    final class DenseWork extends WeightedWork {
         final int[][] nz;
         final int[] nzCount;
         final int[][] rowsOf;
         final int[] colCount;
         final int[][] scratch;
         final int[] scratchCount;
-        final float[][] gW = new float[nIn][nOut];
-        final float[] gb = new float[nOut];
-        final List<float[]> grads;
         float[][][] xSeen;
         float[][] xRows;
         float[][][] ySeen;
@@ -99,19 +93,13 @@ final class DenseStage extends Stage {
         float[][] dxRows;
 
         DenseWork(int cap) {
+            super(nIn, nOut, nOut);
             nz = new int[cap][nIn];
             nzCount = new int[cap];
             rowsOf = new int[nIn][cap];
             colCount = new int[nIn];
             scratch = new int[cap][nOut];
             scratchCount = new int[cap];
-            grads = new ArrayList<>(Arrays.asList(gW));
-            grads.add(gb);
-        }
-
-        @Override
-        List<float[]> gradients() {
-            return grads;
         }
 
         @Override

@@ -31,22 +31,15 @@ public final class Flatten implements Layer {
         return "Flatten(" + in + "->" + in.size() + ")";
     }
 
-    private void require(Matrix m, String what) {
-        if (m == null || m.cols() != in.size()) {
-            throw new IllegalArgumentException(name() + ": expected " + what + " [B x " + in.size() + "], got "
-                    + (m == null ? "null" : m.shape()));
-        }
-    }
-
     @Override
     public Matrix forward(Matrix x) {
-        require(x, "input");
+        in.requireRows(x, name(), "input");
         return new Matrix(x.rows(), x.cols(), x.toArray());
     }
 
     @Override
     public LayerGradient backward(Matrix x, Matrix y, Matrix dy) {
-        require(dy, "dC/dx_i");
+        in.requireRows(dy, name(), "dC/dx_i");
         return new LayerGradient(new Matrix(dy.rows(), dy.cols(), dy.toArray()), null, null);
     }
 

@@ -30,4 +30,20 @@ public record MapShape(int channels, int height, int width) {
     public String toString() {
         return channels + "x" + height + "x" + width;
     }
+
+    /** Throws unless {@code x} is {@code [B x C*H*W]} for this shape, naming {@code layer} and the shapes. */
+    void requireRows(Matrix x, String layer, String what) {
+        if (x == null || x.cols() != size()) {
+            throw new IllegalArgumentException(layer + ": expected " + what + " [B x " + size() + "] (" + this
+                    + " per row), got " + (x == null ? "null" : x.shape()));
+        }
+    }
+
+    /** Throws unless {@code dy} is {@code [rows x C*H*W]} for this shape (the gradient arriving at a layer's output). */
+    void requireGradient(Matrix dy, int rows, String layer) {
+        if (dy == null || dy.cols() != size() || dy.rows() != rows) {
+            throw new IllegalArgumentException(layer + ": expected dC/dx_i [" + rows + "x" + size() + "] (" + this
+                    + " per row), got " + (dy == null ? "null" : dy.shape()));
+        }
+    }
 }

@@ -85,88 +85,83 @@ public final class Pool implements Layer {
     }
 
     private void requireInput(Matrix x) {
-        if (x == null || x.cols() != in.size()) {
-            throw new IllegalArgumentException(name() + ": expected input [B x " + in.size() + "] (" + in
-                    + " per row), got " + (x == null ? "null" : x.shape()));
-        }
+        in.requireRows(x, name(), "input");
     }
 
-    /** Row-major index in the input map of the window's first maximum (first position for AVERAGE). */
+    /** Input index of element j (0..s^2-1, row by row) of the window of output pixel (oy, ox) in the map at base. */
+    private int inWindow(int base, int oy, int ox, int j) {
+        return base + (oy * s + j / s) * in.width() + ox * s + j % s;
+    }
+
+    /** Input index of the window's first maximum. */
     private int argmax(double[] xd, int base, int oy, int ox) {
-        int w = in.width();
-        int best = base + oy * s * w + ox * s;
-        for (int u = 0; u < s; u++) {
-            for (int v = 0; v < s; v++) {
-                int i = base + (oy * s + u) * w + ox * s + v;
-                if (xd[i] > xd[best]) {
-                    best = i;
-                }
+        int best = inWindow(base, oy, ox, 0);
+        for (int j = 1; j < s * s; j++) {
+            int i = inWindow(base, oy, ox, j);
+            if (xd[i] > xd[best]) {
+                best = i;
             }
         }
         return best;
     }
 
+    /** One output pixel: its index in y (and dC/dy), and where its input map and window lie. */
+    private interface Window {
+        void visit(int yi, int base, int oy, int ox);
+    }
+
+    /** Visits every output pixel of every channel of every row, in order. */
+    private void forEachWindow(int rows, Window window) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < in.channels(); c++) {
+                int base = r * in.size() + c * in.area();
+                int yo = r * out.size() + c * out.area();
+                for (int oy = 0; oy < out.height(); oy++) {
+                    for (int ox = 0; ox < out.width(); ox++) {
+                        window.visit(yo + oy * out.width() + ox, base, oy, ox);
+                    }
+                }
+            }
+        }
+    }
+
+    /** y = the window's maximum, or its mean. */
     @Override
     public Matrix forward(Matrix x) {
         requireInput(x);
         double[] xd = x.data();
         double[] y = new double[x.rows() * out.size()];
-        int w = in.width();
-        for (int r = 0; r < x.rows(); r++) {
-            for (int c = 0; c < in.channels(); c++) {
-                int base = r * in.size() + c * in.area();
-                for (int oy = 0; oy < out.height(); oy++) {
-                    for (int ox = 0; ox < out.width(); ox++) {
-                        double v;
-                        if (kind == Kind.MAX) {
-                            v = xd[argmax(xd, base, oy, ox)];
-                        } else {
-                            v = 0;
-                            for (int u = 0; u < s; u++) {
-                                for (int q = 0; q < s; q++) {
-                                    v += xd[base + (oy * s + u) * w + ox * s + q];
-                                }
-                            }
-                            v /= s * s;
-                        }
-                        y[r * out.size() + c * out.area() + oy * out.width() + ox] = v;
-                    }
+        forEachWindow(x.rows(), (yi, base, oy, ox) -> {
+            if (kind == Kind.MAX) {
+                y[yi] = xd[argmax(xd, base, oy, ox)];
+            } else {
+                double v = 0;
+                for (int j = 0; j < s * s; j++) {
+                    v += xd[inWindow(base, oy, ox, j)];
                 }
+                y[yi] = v / (s * s);
             }
-        }
+        });
         return new Matrix(x.rows(), out.size(), y);
     }
 
+    /** dC/dy goes to the window's first maximum, or 1/s^2 of it to every element of the window. */
     @Override
     public LayerGradient backward(Matrix x, Matrix y, Matrix dy) {
         requireInput(x);
-        if (dy == null || dy.cols() != out.size() || dy.rows() != x.rows()) {
-            throw new IllegalArgumentException(name() + ": expected dC/dx_i [" + x.rows() + "x" + out.size() + "] ("
-                    + out + " per row), got " + (dy == null ? "null" : dy.shape()));
-        }
+        out.requireGradient(dy, x.rows(), name());
         double[] xd = x.data();
         double[] g = dy.data();
         double[] dx = new double[xd.length];
-        int w = in.width();
-        for (int r = 0; r < x.rows(); r++) {
-            for (int c = 0; c < in.channels(); c++) {
-                int base = r * in.size() + c * in.area();
-                for (int oy = 0; oy < out.height(); oy++) {
-                    for (int ox = 0; ox < out.width(); ox++) {
-                        double go = g[r * out.size() + c * out.area() + oy * out.width() + ox];
-                        if (kind == Kind.MAX) {
-                            dx[argmax(xd, base, oy, ox)] += go;
-                        } else {
-                            for (int u = 0; u < s; u++) {
-                                for (int q = 0; q < s; q++) {
-                                    dx[base + (oy * s + u) * w + ox * s + q] += go / (s * s);
-                                }
-                            }
-                        }
-                    }
+        forEachWindow(x.rows(), (yi, base, oy, ox) -> {
+            if (kind == Kind.MAX) {
+                dx[argmax(xd, base, oy, ox)] += g[yi];
+            } else {
+                for (int j = 0; j < s * s; j++) {
+                    dx[inWindow(base, oy, ox, j)] += g[yi] / (s * s);
                 }
             }
-        }
+        });
         return new LayerGradient(new Matrix(x.rows(), in.size(), dx), null, null);
     }
 

@@ -48,8 +48,8 @@ public record Sgd(double learningRate, double momentum, double decay) implements
             float eta;
 
             @Override
-            public void beginStep(long t) {
-                eta = (float) (learningRate / (1 + decay * (t - 1)));
+            public void beginStep(long t, double rateFactor) {
+                eta = (float) (learningRate * rateFactor / (1 + decay * (t - 1)));
             }
 
             @Override

@@ -80,6 +80,34 @@ abstract class Stage {
         }
     }
 
+    /**
+     * The buffers of a stage with weights: gradient accumulators gW (shaped as the stage's weight array) and
+     * gb, handed out as {@link Stage#rowsAndBias} in the order of the parameters.
+     */
+    abstract static class WeightedWork extends Work {
+        final float[][] gW;
+        final float[] gb;
+        private final List<float[]> grads;
+
+        WeightedWork(int weightRows, int weightColumns, int biases) {
+            gW = new float[weightRows][weightColumns];
+            gb = new float[biases];
+            grads = rowsAndBias(gW, gb);
+        }
+
+        @Override
+        final List<float[]> gradients() {
+            return grads;
+        }
+    }
+
+    /** The rows of a weight matrix, then the bias: the order of parameters and of their gradients. */
+    static List<float[]> rowsAndBias(float[][] w, float[] b) {
+        List<float[]> p = new java.util.ArrayList<>(java.util.Arrays.asList(w));
+        p.add(b);
+        return p;
+    }
+
     /** Rows r &lt; cap of a vector boundary as a row array (for the matrix kernels). */
     static float[][] rowsOf(float[][][] v) {
         float[][] r = new float[v.length][];

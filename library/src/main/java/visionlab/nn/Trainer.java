@@ -10,7 +10,7 @@ import visionlab.data.Dataset;
  * Mini-batch stochastic gradient descent for any {@link Net} ({@link Mlp} or {@link Cnn}), with all options:
  *
  * <pre>{@code
- * net.trainer().loss(Loss.SOFTMAX_CROSS_ENTROPY).optimizer(Sgd.lr(0.1).momentum(0.9))
+ * net.trainer().loss(Loss.SOFTMAX_CROSS_ENTROPY).optimizer(Sgd.lr(0.1).momentum(0.9)).schedule(Schedule.cosine())
  *    .batchSize(64).epochs(20).validationSplit(0.2).patience(5).live(false).fit(data)
  * }</pre>
  *
@@ -26,6 +26,7 @@ public final class Trainer {
     private final Net net;
     private Loss loss = Loss.EUCLIDEAN;
     private Optimizer optimizer = Sgd.lr(0.1);
+    private Schedule schedule = Schedule.CONSTANT;
     private int epochs = 10;
     private int batchSize = 32;
     private double validationSplit;
@@ -53,6 +54,18 @@ public final class Trainer {
             throw new IllegalArgumentException("optimizer: expected Sgd or Adam, got null");
         }
         optimizer = o;
+        return this;
+    }
+
+    /**
+     * How the optimizer's learning rate changes over the run (default {@link Schedule#CONSTANT}), e.g.
+     * {@code Schedule.cosine()}: over T = epochs x steps per epoch steps, step t uses eta x factor(t).
+     */
+    public Trainer schedule(Schedule s) {
+        if (s == null) {
+            throw new IllegalArgumentException("schedule: expected a Schedule (e.g. Schedule.cosine()), got null");
+        }
+        schedule = s;
         return this;
     }
 
@@ -153,7 +166,8 @@ public final class Trainer {
             order[i] = i;
         }
         SplittableRandom rnd = new SplittableRandom(net.seed() * 0x9E3779B97F4A7C15L + 17);
-        String title = net.kind() + " " + net.architecture() + ", " + optimizer + ", batch " + batch;
+        String title = net.kind() + " " + net.architecture() + ", " + optimizer + scheduleText() + ", batch " + batch;
+        long totalSteps = (long) epochs * ((n + batch - 1) / batch);
         LiveView view = new LiveView(live, epochs, n, "training " + net.architecture() + ", batch " + batch);
         List<History.Row> rows = new ArrayList<>();
         long t0 = System.nanoTime();
@@ -187,7 +201,7 @@ public final class Trainer {
                                 epoch, step + 1, optimizer));
                     }
                     step++;
-                    state.beginStep(step);
+                    state.beginStep(step, schedule.factor(step, totalSteps, epoch));
                     for (int k = 0; k < params.size(); k++) {
                         state.update(k, params.get(k), grads.get(k));
                     }
@@ -264,10 +278,14 @@ public final class Trainer {
         return new double[] {sum / x.length, correct / (double) x.length};
     }
 
+    private String scheduleText() {
+        return schedule == Schedule.CONSTANT ? "" : ", " + schedule;
+    }
+
     /** One line: the settings that {@link #fit} will use. */
     @Override
     public String toString() {
-        return "Trainer for " + net.architecture() + ": loss " + loss + ", " + optimizer + ", " + epochs
+        return "Trainer for " + net.architecture() + ": loss " + loss + ", " + optimizer + scheduleText() + ", " + epochs
                 + " epoch(s), batch " + batchSize + (validationSplit > 0 ? ", validation " + validationSplit : "")
                 + (patience > 0 ? ", patience " + patience : "") + (live ? "" : ", live view off");
     }
