@@ -44,7 +44,6 @@ final class PhaseMagnifier {
     private final int delay;
     private final float[][] acc; // per orientation, full column-major spectrum
     private final List<Image> held = new ArrayList<>(); // frames waiting for their output (FIR, IDEAL)
-    private final Kernel1D gauss;
     private long in;
     private long out;
 
@@ -65,23 +64,33 @@ final class PhaseMagnifier {
         Band(int j, int b) {
             this.j = j;
             this.b = b;
-            n = bank.gridWidth(j) * bank.gridHeight(j);
+            n = bank.gridWidth(j, b) * bank.gridHeight(j, b);
             c = new float[2 * n];
             prev = new float[n];
             delta = new float[n];
             p = new float[n];
             theta = new float[n];
             state = pass == null ? null : pass.state(n);
+            // sigma in pixels of the band's nominal grid; this grid may sample more coarsely
+            gaussX = s.sigma > 0 ? Kernel1D.gaussian(Math.max(0.05, s.sigma * bank.gridWidth(j, b) / bank.bandWidth(j))) : null;
+            gaussY = s.sigma > 0 ? Kernel1D.gaussian(Math.max(0.05, s.sigma * bank.gridHeight(j, b) / bank.bandHeight(j))) : null;
         }
+
+        final Kernel1D gaussX;
+        final Kernel1D gaussY;
 
         /** Phase step of frame t from {@code c}: updates Delta; returns false until the filter has an output. */
         boolean phaseStep(long t) {
-            for (int i = 0; i < n; i++) {
-                float ph = PhaseMath.atan2(c[2 * i + 1], c[2 * i]);
-                if (t > 0) {
-                    delta[i] += PhaseMath.wrap(ph - prev[i]);
+            if (t == 0) {
+                for (int i = 0; i < n; i++) {
+                    prev[i] = PhaseMath.atan2(c[2 * i + 1], c[2 * i]);
                 }
-                prev[i] = ph;
+            } else {
+                for (int i = 0; i < n; i++) {
+                    float ph = PhaseMath.atan2(c[2 * i + 1], c[2 * i]);
+                    delta[i] += PhaseMath.wrap(ph - prev[i]);
+                    prev[i] = ph;
+                }
             }
             if (state == null) {
                 history.add(delta.clone());
@@ -116,10 +125,10 @@ final class PhaseMagnifier {
                 amp[i] = (float) Math.hypot(c[2 * i], c[2 * i + 1]);
                 ap[i] = amp[i] * pb[i];
             }
-            int gw = bank.gridHeight(j);
-            int gh = bank.gridWidth(j);
-            float[] num = Convolution.separable(Image.of(gw, gh, ap), gauss, Boundary.WRAP).plane(0);
-            float[] den = Convolution.separable(Image.of(gw, gh, amp), gauss, Boundary.WRAP).plane(0);
+            int gw = bank.gridHeight(j, b); // image width of the transposed layout: y
+            int gh = bank.gridWidth(j, b);
+            float[] num = Convolution.separable(Image.of(gw, gh, ap), gaussY, gaussX, Boundary.WRAP).plane(0);
+            float[] den = Convolution.separable(Image.of(gw, gh, amp), gaussY, gaussX, Boundary.WRAP).plane(0);
             float[] r = new float[n];
             for (int i = 0; i < n; i++) {
                 r[i] = den[i] > 1e-20f ? num[i] / den[i] : 0f;
@@ -139,7 +148,6 @@ final class PhaseMagnifier {
         bank = ComplexSteerableFilters.of(width, height, s.perOctave, octaves, s.orientations);
         pass = s.filter == TemporalFilter.IDEAL ? null : BandPass.of(s.filter, s.lowHz, s.highHz, s.fps);
         delay = pass == null ? 0 : pass.delay();
-        gauss = s.sigma > 0 ? Kernel1D.gaussian(s.sigma) : null;
         bands = new Band[s.orientations][bank.bands()];
         acc = new float[s.orientations][2 * width * height];
         for (int b = 0; b < s.orientations; b++) {
@@ -309,8 +317,10 @@ final class PhaseMagnifier {
                     + (s.orientations - 1) + ", got " + j + ", " + b);
         }
         Band band = m.bands[b][j];
-        int gh = m.bank.gridHeight(j);
-        int i = gx * gh + gy;
+        int gw = m.bank.gridWidth(j, b);
+        int gh = m.bank.gridHeight(j, b);
+        int i = Math.floorMod((int) Math.round(gx * (double) gw / f0.width()), gw) * gh
+                + Math.floorMod((int) Math.round(gy * (double) gh / f0.height()), gh);
         double[] out = new double[frames.size()];
         for (int t = 0; t < frames.size(); t++) {
             float[] spec = Fft2.forwardRealColumnMajor(Yiq.luminance(frames.get(t)), f0.width(), f0.height());
