@@ -5,8 +5,23 @@ Checks, each a failure when violated:
   * the notebook in git carries no outputs and no execution counts;
   * every cell executes without an error output (nbclient with the installed "visionlab" kernel);
   * every notebook has at least one image/png output, and every PNG decodes to its stated size;
-  * one executed notebook, converted to HTML and opened in headless Chromium, shows its figure
-    (the screenshot is not blank: pixel variance in the output area).
+  * no PNG output is wider or taller than MAX_SIDE px, unless its cell's metadata allows it with a reason:
+    "visionlab": {"max_png_side": 2100, "why": "..."};
+  * figures label themselves (Jupyter hides text/plain when it shows a PNG, so text there is never read):
+    VisionLab's figures record the strings they draw into the pixels in the PNG itself (iTXt chunk
+    "visionlab:drawn", one string a line, written by the same code that draws them) and how many panels
+    they hold ("visionlab:panels"). A PNG output fails when
+      - it has a drawn-text record and a line of its text/plain is not among the drawn strings (a caption,
+        a level size, a matrix entry that only the hidden text carries), or
+      - it has no record and its text/plain has more than one line (content next to a picture no reader
+        sees), or
+      - it records two or more panels and no drawn text at all (an unlabelled composite figure);
+  * every executed notebook, converted to HTML (MathJax from Debian's libjs-mathjax, offline) and opened in
+    headless Chromium with its DOM dumped after the scripts ran: MathJax typeset the maths (its output
+    elements exist when the markdown has formulas), no raw TeX ($...$, $$...$$, \(...\)) is left in the
+    text of a markdown cell, every <img> has its data or an existing file, and there are as many PNG
+    images in the page as PNG outputs;
+  * the first notebook's screenshot is not blank (pixel variance in the output area).
 
 Usage: check_notebooks.py [--out DIR] [--kernel NAME] [--no-browser] [NOTEBOOK ...]
 Run through `./lab test`, which installs the kernel spec first and sets VISIONLAB_FAST=1.
@@ -14,8 +29,10 @@ Run through `./lab test`, which installs the kernel spec first and sets VISIONLA
 import argparse
 import base64
 import glob
+import html.parser
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -28,6 +45,11 @@ from PIL import Image
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 NOTEBOOKS = os.path.dirname(HERE)
+# the largest side of a PNG output, in pixels (a cell may allow more with metadata and a reason)
+MAX_SIDE = 1600
+# Debian's libjs-mathjax (MathJax 2.7, what nbconvert's template expects): typesets offline
+MATHJAX_JS = "/usr/share/javascript/mathjax/MathJax.js"
+MATHJAX_URL = "file://" + MATHJAX_JS + "?config=TeX-AMS_CHTML-full,Safe"
 
 
 def check_clean(path, nb):
@@ -42,12 +64,51 @@ def check_clean(path, nb):
     return problems
 
 
+def _norm(text):
+    return " ".join(text.split())
+
+
+def check_figure(i, im, text, allowed_side):
+    """The size limit and the self-labelling rules for one PNG output (see the module docstring)."""
+    problems = []
+    w, h = im.size
+    if max(w, h) > allowed_side:
+        problems.append(f"cell {i}: a PNG output is {w}x{h} px, over the {allowed_side} px limit "
+                        "(make it smaller, or allow it in the cell's metadata with a reason)")
+    info = getattr(im, "text", None) or {}
+    drawn = info.get("visionlab:drawn")
+    lines = [_norm(line) for line in (text or "").splitlines() if line.strip()]
+    if drawn is None:
+        if len(lines) > 1:
+            problems.append(f"cell {i}: a PNG output carries {len(lines)} lines of text/plain that no reader "
+                            f"sees (Jupyter shows the picture): {lines[1][:60]!r}...")
+        return problems
+    shown = _norm(" ".join(drawn.splitlines()))
+    try:
+        panels = int(info.get("visionlab:panels", "1"))
+    except ValueError:
+        panels = 1
+    if panels >= 2 and not shown:
+        problems.append(f"cell {i}: a composite figure of {panels} panels draws no label at all")
+    for line in lines:
+        if line not in shown:
+            problems.append(f"cell {i}: text/plain {line[:80]!r} is not drawn into the figure")
+    return problems
+
+
 def check_outputs(nb):
     problems = []
     pngs = 0
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
+        allowance = cell.get("metadata", {}).get("visionlab", {})
+        allowed_side = MAX_SIDE
+        if "max_png_side" in allowance:
+            if not str(allowance.get("why", "")).strip():
+                problems.append(f"cell {i}: metadata max_png_side without a 'why'")
+            else:
+                allowed_side = int(allowance["max_png_side"])
         for out in cell.get("outputs", []):
             if out.output_type == "error":
                 problems.append(f"cell {i}: {out.ename}: {out.evalue}")
@@ -64,28 +125,130 @@ def check_outputs(nb):
                     continue
                 if im.size[0] < 1 or im.size[1] < 1:
                     problems.append(f"cell {i}: empty PNG")
+                # with text/html beside it the notebook shows the HTML (a table, a GIF), not this PNG's text rule
+                text = "" if "text/html" in data else data.get("text/plain", "")
+                problems += check_figure(i, im, text, allowed_side)
                 pngs += 1
     if pngs == 0:
         problems.append("no image/png output at all")
     return problems, pngs
 
 
-def screenshot_shows_figure(html_path, workdir):
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+def find_chromium():
+    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+def run_chromium(html_path, *args):
+    """Runs headless Chromium on the page with ARGS; returns (stdout, error message or None)."""
+    chromium = find_chromium()
     if chromium is None:
-        return ["chromium not found (.ci/run installs Debian's chromium)"]
-    shot = os.path.join(workdir, "screenshot.png")
+        return None, "chromium not found (.ci/run installs Debian's chromium)"
     profile = tempfile.mkdtemp(prefix="chromium-profile-")
     cmd = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-           f"--user-data-dir={profile}", "--virtual-time-budget=10000", "--hide-scrollbars",
-           "--window-size=1200,1600", f"--screenshot={shot}", "file://" + os.path.abspath(html_path)]
+           "--allow-file-access-from-files", f"--user-data-dir={profile}", "--virtual-time-budget=20000",
+           *args, "file://" + os.path.abspath(html_path)]
     try:
-        subprocess.run(cmd, check=True, timeout=120, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        done = subprocess.run(cmd, check=True, timeout=120, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        return done.stdout.decode("utf-8", "replace"), None
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as e:
-        return [f"chromium failed: {e}"]
+        return None, f"chromium failed: {e}"
     finally:
         shutil.rmtree(profile, ignore_errors=True)
+
+
+def export_html(executed, html_path):
+    """The executed notebook as HTML that loads MathJax from the local libjs-mathjax copy."""
+    from nbconvert import HTMLExporter
+    body, _ = HTMLExporter(mathjax_url=MATHJAX_URL).from_filename(executed)
+    with open(html_path, "w", encoding="utf-8") as f:
+        f.write(body)
+
+
+# raw TeX a reader would see: $...$ with something TeX-like inside, $$...$$, \(...\), \[...\]
+RAW_TEX = re.compile(r"\$\$.+?\$\$|\$[^$\s](?:[^$]*?[^$\s])?\$|\\\(.+?\\\)|\\\[.+?\\\]", re.S)
+
+
+class _MarkdownText(html.parser.HTMLParser):
+    """Collects the text of markdown cells (outside script/style/code), the <img> sources, and MathJax output."""
+
+    SKIP = {"script", "style", "code", "pre", "textarea"}
+    VOID = {"img", "br", "hr", "input", "meta", "link", "source", "area", "base", "col", "embed", "wbr"}
+
+    def __init__(self):
+        super().__init__()
+        self.stack = []          # (tag, is_markdown, is_skip)
+        self.texts = []
+        self.imgs = []
+        self.mathjax = 0
+
+    def _in(self, idx):
+        return any(entry[idx] for entry in self.stack)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        cls = a.get("class") or ""
+        if "MathJax_CHTML" in cls or "mjx-chtml" in cls or tag.startswith("mjx-"):
+            self.mathjax += 1
+        if tag == "img":
+            self.imgs.append(a.get("src") or "")
+        if tag in self.VOID:
+            return
+        markdown = "jp-MarkdownOutput" in cls or "text_cell_render" in cls or "jp-RenderedMarkdown" in cls
+        skip = tag in self.SKIP or "MathJax" in cls or "mjx" in cls
+        self.stack.append((tag, markdown, skip))
+
+    def handle_endtag(self, tag):
+        for k in range(len(self.stack) - 1, -1, -1):
+            if self.stack[k][0] == tag:
+                del self.stack[k:]
+                return
+
+    def handle_data(self, data):
+        if self._in(1) and not self._in(2):
+            self.texts.append(data)
+
+
+def check_rendered_page(nb, html_path):
+    """Maths typeset, no raw TeX left, every figure present: the page as a reader's browser shows it."""
+    dom, err = run_chromium(html_path, "--dump-dom")
+    if err:
+        return [err]
+    page = _MarkdownText()
+    page.feed(dom)
+    problems = []
+    has_math = any(cell.cell_type == "markdown" and RAW_TEX.search(cell.source) for cell in nb.cells)
+    if has_math and page.mathjax == 0:
+        problems.append("MathJax did not typeset anything (is libjs-mathjax installed?)")
+    text = "".join(page.texts)
+    for m in RAW_TEX.finditer(text):
+        problems.append(f"raw TeX left in the rendered page: {m.group(0)[:60]!r}")
+        if len(problems) > 5:
+            break
+    # outputs shown as their PNG (an output with text/html beside it is shown as the HTML)
+    pngs = sum(1 for cell in nb.cells if cell.cell_type == "code"
+               for out in cell.get("outputs", []) if "image/png" in out.get("data", {})
+               and "text/html" not in out.get("data", {}))
+    shown = 0
+    for src in page.imgs:
+        if src.startswith("data:image/png"):
+            shown += 1
+        elif src.startswith("data:"):
+            continue
+        else:
+            path = src[len("file://"):] if src.startswith("file://") else os.path.join(os.path.dirname(html_path), src)
+            if not os.path.isfile(path) and not os.path.isfile(os.path.join(NOTEBOOKS, src)):
+                problems.append(f"a figure is missing: <img src={src[:80]!r}> has no file")
+    if shown < pngs:
+        problems.append(f"the page shows {shown} PNG image(s) for {pngs} PNG output(s)")
+    return problems
+
+
+def screenshot_shows_figure(html_path, workdir):
+    shot = os.path.join(workdir, "screenshot.png")
+    _, err = run_chromium(html_path, "--hide-scrollbars", "--window-size=1200,1600", f"--screenshot={shot}")
+    if err:
+        return [err]
     im = Image.open(shot).convert("L")
     w, h = im.size
     # the output area: below the title, the whole width; a blank page has (nearly) zero variance
@@ -118,6 +281,11 @@ def main():
     failures = 0
     passed = 0
     html_for_browser = None
+    browser = not args.no_browser
+    if browser and not os.path.isfile(MATHJAX_JS):
+        print(f"FAIL {MATHJAX_JS} is missing: install Debian's libjs-mathjax (exported HTML typesets maths with it)")
+        failures += 1
+        browser = False
     t_all = time.time()
     for path in paths:
         name = os.path.basename(path)
@@ -134,6 +302,13 @@ def main():
         problems += more
         executed = os.path.join(out, name)
         nbformat.write(nb, executed)
+        html_path = os.path.splitext(executed)[0] + ".html"
+        if browser:
+            try:
+                export_html(executed, html_path)
+                problems += check_rendered_page(nb, html_path)
+            except Exception as e:  # noqa: BLE001 - a failed export is a defect too
+                problems.append(f"HTML export or browser check failed: {type(e).__name__}: {e}")
         dt = time.time() - t0
         if problems:
             failures += 1
@@ -145,12 +320,8 @@ def main():
             print(f"ok   {name} ({dt:.1f} s, {pngs} PNG outputs)")
             if html_for_browser is None:
                 html_for_browser = executed
-    if html_for_browser is not None and not args.no_browser:
-        from nbconvert import HTMLExporter
-        body, _ = HTMLExporter().from_filename(html_for_browser)
+    if html_for_browser is not None and browser:
         html = os.path.splitext(html_for_browser)[0] + ".html"
-        with open(html, "w", encoding="utf-8") as f:
-            f.write(body)
         problems = screenshot_shows_figure(html, out)
         if problems:
             failures += 1

@@ -12,6 +12,7 @@ import java.util.Map;
 
 /**
  * Line magics at the top of a cell: {@code %classpath PATH} (jars or folders, globs allowed),
+ * {@code %maven group:artifact:version} (a library and its dependencies from Maven repositories),
  * {@code %load FILE} (run a .jsh/.java file), {@code %time} (time the rest of the cell), {@code %help}.
  * The Java code after the magic lines runs as usual; an unknown magic is an error.
  */
@@ -33,12 +34,18 @@ final class Magics {
     static {
         HELP.put("%classpath", "%classpath PATH...  add jars or class folders (globs like lib/*.jar; separate with spaces or "
                 + File.pathSeparator + ")");
+        HELP.put("%maven", "%maven G:A:V...      add libraries and their runtime dependencies from Maven Central and ~/.m2\n"
+                + "                    (settings.xml honoured; --repo URL adds a repository), e.g. " + MavenMagic.EXAMPLE);
         HELP.put("%load", "%load FILE          run the Java/JShell code in FILE (.jsh or .java) as part of this cell");
         HELP.put("%time", "%time               time the rest of the cell and print the wall time");
         HELP.put("%help", "%help               list the magics");
     }
 
     private final Session session;
+    /** Jars and folders added by {@code %classpath} and {@code %maven}, in order. */
+    private final List<Path> added = new ArrayList<>();
+    /** Built on the first {@code %maven}: Maven Resolver's classes load only then. */
+    private MavenMagic maven;
 
     Magics(Session session) {
         this.session = session;
@@ -67,6 +74,7 @@ final class Magics {
             String arg = line.length() > name.length() ? line.substring(name.length()).strip() : "";
             switch (name) {
                 case "%classpath" -> classpath(arg);
+                case "%maven" -> maven().run(arg, this::addJars, System.out, System.err);
                 case "%load" -> java.append(load(arg)).append('\n');
                 case "%time" -> timed = true;
                 case "%help" -> HELP.values().forEach(System.out::println);
@@ -93,14 +101,39 @@ final class Magics {
         if (arg.isEmpty()) {
             throw new MagicException("MagicError", "%classpath: expected one or more paths, got nothing");
         }
-        List<String> added = new ArrayList<>();
+        List<Path> paths = new ArrayList<>();
         for (String part : arg.split("[\\s" + File.pathSeparator + "]+")) {
-            for (Path p : expand(part)) {
-                session.addToClasspath(p.toAbsolutePath().toString());
-                added.add(p.toString());
+            paths.addAll(expand(part));
+        }
+        addJars(paths);
+        System.out.println("Added to the class path: " + String.join(", ", paths.stream().map(Path::toString).toList()));
+    }
+
+    /** The one way jars and class folders join the class path of the cell's later code and later cells. */
+    private void addJars(List<Path> paths) {
+        for (Path p : paths) {
+            session.addToClasspath(p.toAbsolutePath().toString());
+            added.add(p.toAbsolutePath());
+        }
+    }
+
+    private MavenMagic maven() {
+        if (maven == null) {
+            maven = new MavenMagic(new MavenResolver(MavenResolver.Config.fromSystem()), this::classPath);
+        }
+        return maven;
+    }
+
+    /** This JVM's class path (the kernel's and the library's jars) followed by the entries added since. */
+    private List<Path> classPath() {
+        List<Path> entries = new ArrayList<>();
+        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!e.isEmpty()) {
+                entries.add(Path.of(e));
             }
         }
-        System.out.println("Added to the class path: " + String.join(", ", added));
+        entries.addAll(added);
+        return entries;
     }
 
     /** The files a path or glob names; an error when nothing matches. */

@@ -288,7 +288,7 @@ class SessionTest {
 
         Recorder help = new Recorder();
         session.execute("%help", help);
-        for (String m : List.of("%classpath", "%load", "%time", "%help")) {
+        for (String m : List.of("%classpath", "%maven", "%load", "%time", "%help")) {
             assertTrue(help.text("stdout").contains(m), help.text("stdout"));
         }
         Outcome.Error e = error(run("%frobnicate 3"));

@@ -92,14 +92,34 @@ public final class BlendSteps implements Displayable {
         return x;
     }
 
+    /**
+     * {@link #rows()} as one figure at most 1600 px on a side: column titles {@code G(j) LA(j)},
+     * {@code (1 - G(j)) LB(j)}, {@code L(j)}; a title per row (the level, with the lecture's 1-based band
+     * name and the level's size; the last row the full images).
+     */
+    public Mosaic mosaic() {
+        int n = combined.size();
+        String[] titles = new String[n + 1];
+        for (int j = 0; j < n; j++) {
+            Image lv = combined.get(j);
+            titles[j] = (j < n - 1 ? "level " + (j + 1) + ": L" + (j + 1) : "low-pass x" + (j + 1))
+                    + ", " + lv.width() + "x" + lv.height() + " expanded";
+        }
+        titles[n] = "full images: mask a, (1 - mask) b, the blend";
+        return Mosaic.grid(rows()).range(Mosaic.Range.NONE).title(toString()).rowTitles(titles)
+                .columnTitles("G(j) LA(j): apple band, masked", "(1 - G(j)) LB(j): orange band, masked",
+                        "L(j), their sum")
+                .fit(1600);
+    }
+
     @Override
     public MimeBundle mimeBundle() {
-        return MimeBundle.png(Mosaic.grid(rows()).range(Mosaic.Range.NONE).image().toPng(), toString());
+        return mosaic().mimeBundle();
     }
 
     @Override
     public String toString() {
-        return "BlendSteps " + a.shape() + ", " + combined.size() + " levels: rows G LA, (1-G) LB, L per level, then"
-                + " mask a, (1-mask) b, blend";
+        return "BlendSteps " + a.shape() + ", " + combined.size() + " levels: one row per level (columns G LA, (1-G) LB,"
+                + " L), then mask a, (1-mask) b, blend";
     }
 }

@@ -7,7 +7,6 @@ import java.util.SplittableRandom;
 import visionlab.image.Image;
 import visionlab.image.Mosaic;
 import visionlab.nn.Matrix;
-import visionlab.plot.Plots;
 import visionlab.show.Displayable;
 import visionlab.show.MimeBundle;
 
@@ -348,7 +347,7 @@ public final class Dataset implements Displayable {
                     toString());
         }
         if (inputSize() <= 2) {
-            return Plots.scatter(this).mimeBundle();
+            return Scatter.of(this).mimeBundle();
         }
         return MimeBundle.text(toString());
     }

@@ -21,12 +21,31 @@ public final class OperatorMatrix implements Displayable {
     /** First row of each row block (for the picture), starting with 0. */
     private final int[] blocks;
     private final String name;
+    /** A name per row block for the picture, or null. */
+    private final List<String> blockNames;
 
     private OperatorMatrix(double[][] a, int cols, int[] blocks, String name) {
+        this(a, cols, blocks, name, null);
+    }
+
+    private OperatorMatrix(double[][] a, int cols, int[] blocks, String name, List<String> blockNames) {
         this.a = a;
         this.cols = cols;
         this.blocks = blocks;
         this.name = name;
+        this.blockNames = blockNames;
+    }
+
+    /**
+     * This matrix with a name for each of its row blocks (as {@link #stack} made them), written beside the
+     * blocks in the picture: {@code "L1 = (I - F1 G1) x1"}.
+     */
+    public OperatorMatrix blockNames(String... names) {
+        if (names == null || names.length != blocks.length) {
+            throw new IllegalArgumentException("names: expected " + blocks.length + " (one per row block), got "
+                    + (names == null ? "null" : names.length));
+        }
+        return new OperatorMatrix(a, cols, blocks, name, List.of(names));
     }
 
     /** The matrix with these rows (copied; rectangular, finite, at least 1 x 1). */
@@ -92,7 +111,7 @@ public final class OperatorMatrix implements Displayable {
 
     /** This matrix with a name shown in its text form. */
     public OperatorMatrix named(String name) {
-        return new OperatorMatrix(a, cols, blocks, name);
+        return new OperatorMatrix(a, cols, blocks, name, blockNames);
     }
 
     /** Number of rows. */
@@ -200,27 +219,141 @@ public final class OperatorMatrix implements Displayable {
         return im;
     }
 
+    private boolean nonNegative() {
+        for (double[] r : a) {
+            for (double v : r) {
+                if (v < 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private double maxAbs() {
+        double m = 0;
+        for (double[] r : a) {
+            for (double v : r) {
+                m = Math.max(m, Math.abs(v));
+            }
+        }
+        return m;
+    }
+
     /**
-     * The picture: 0 mid grey, each row block stretched to its own largest |entry| (so coarse blocks stay
-     * visible), each entry a square of a few pixels, gaps between blocks.
+     * The picture: a non-negative matrix with 0 white and its largest entry black; a signed one with 0 mid
+     * grey, each row block stretched to its own largest |entry| (so coarse blocks stay visible). Each entry
+     * a square of a few pixels, gaps between blocks, the blocks' names (if given) at their left.
      */
     public Mosaic picture() {
+        boolean positive = nonNegative();
+        double m = maxAbs();
         List<List<Image>> rows = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (int b = 0; b < blocks.length; b++) {
             int to = b + 1 < blocks.length ? blocks[b + 1] : a.length;
             if (to > blocks[b]) {
-                rows.add(List.of(block(blocks[b], to)));
+                Image im = block(blocks[b], to);
+                if (positive) {
+                    im = m > 0 ? im.map(v -> 1 - v / m) : im.map(v -> 1);
+                } else {
+                    im = Mosaic.row(im).range(Mosaic.Range.AROUND_ZERO).image();
+                }
+                rows.add(List.of(im));
+                names.add(blockNames == null ? "" : blockNames.get(b)
+                        + String.format(Locale.ROOT, ", rows %d-%d", blocks[b] + 1, to));
             }
         }
         int side = Math.max(a.length, cols);
         int zoom = Math.max(1, Math.min(48, 600 / side));
-        return Mosaic.grid(rows).range(Mosaic.Range.AROUND_ZERO).zoom(zoom).gap(blocks.length > 1 ? 3 : 0, 1.0)
-                .title(header());
+        Mosaic p = Mosaic.grid(rows).range(Mosaic.Range.NONE).zoom(zoom).gap(blocks.length > 1 ? 6 : 0, 1.0)
+                .borders(true).title(header() + (positive ? " (0 white)" : " (0 mid grey, each block to its own scale)"));
+        return blockNames == null ? p : p.rowTitles(names.toArray(new String[0]));
     }
 
+    /**
+     * Up to 16 x 16: the entries printed in their cells (0 white, the largest entry black for non-negative
+     * matrices; blue positive and red negative otherwise); larger: {@link #picture()}.
+     */
     @Override
     public MimeBundle mimeBundle() {
-        return MimeBundle.png(picture().image().toPng(), format());
+        if (a.length > 16 || cols > 16) {
+            return picture().mimeBundle();
+        }
+        String[][] s = entries();
+        java.awt.FontMetrics fm = metrics();
+        int widest = 0;
+        for (String[] r : s) {
+            for (String e : r) {
+                widest = Math.max(widest, fm.stringWidth(e));
+            }
+        }
+        int cell = Math.max(26, widest + 10);
+        String head = header();
+        int top = 26;
+        int w = Math.max(cols * cell + 2, fm.stringWidth(head) + 8);
+        int h = top + a.length * cell + 2;
+        java.awt.image.BufferedImage bi = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = bi.createGraphics();
+        List<String> drawn = new ArrayList<>();
+        try {
+            g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, w, h);
+            g.setFont(FONT);
+            g.setColor(java.awt.Color.BLACK);
+            g.drawString(head, 4, 18);
+            drawn.add(head);
+            boolean positive = nonNegative();
+            double m = maxAbs();
+            for (int i = 0; i < a.length; i++) {
+                for (int j = 0; j < cols; j++) {
+                    double v = m > 0 ? a[i][j] / m : 0;
+                    float t = (float) Math.min(1, Math.abs(v));
+                    java.awt.Color fill = positive ? grey(1 - 0.75f * t)
+                            : v >= 0 ? new java.awt.Color(1 - 0.7f * t, 1 - 0.45f * t, 1f) : new java.awt.Color(1f, 1 - 0.6f * t, 1 - 0.6f * t);
+                    int x = 1 + j * cell;
+                    int y = top + i * cell;
+                    g.setColor(fill);
+                    g.fillRect(x, y, cell, cell);
+                    g.setColor(new java.awt.Color(170, 170, 170));
+                    g.drawRect(x, y, cell, cell);
+                    g.setColor(t > 0.6 && positive ? java.awt.Color.WHITE : java.awt.Color.BLACK);
+                    g.drawString(s[i][j], x + (cell - fm.stringWidth(s[i][j])) / 2, y + cell / 2 + 5);
+                }
+                drawn.add(String.join(" ", s[i]));
+            }
+        } finally {
+            g.dispose();
+        }
+        byte[] png = Image.fromBufferedImage(bi).toPng();
+        return MimeBundle.figure(png, format(), drawn, 1);
+    }
+
+    private static final java.awt.Font FONT = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13);
+
+    private static java.awt.Color grey(float v) {
+        return new java.awt.Color(v, v, v);
+    }
+
+    private static java.awt.FontMetrics metrics() {
+        java.awt.image.BufferedImage bi = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = bi.createGraphics();
+        try {
+            return g.getFontMetrics(FONT);
+        } finally {
+            g.dispose();
+        }
+    }
+
+    private String[][] entries() {
+        String[][] s = new String[a.length][cols];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < cols; j++) {
+                s[i][j] = entry(a[i][j]);
+            }
+        }
+        return s;
     }
 
     private String header() {
@@ -237,12 +370,11 @@ public final class OperatorMatrix implements Displayable {
             return header();
         }
         StringBuilder sb = new StringBuilder(header());
-        String[][] s = new String[a.length][cols];
+        String[][] s = entries();
         int width = 1;
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < cols; j++) {
-                s[i][j] = entry(a[i][j]);
-                width = Math.max(width, s[i][j].length());
+        for (String[] r : s) {
+            for (String e : r) {
+                width = Math.max(width, e.length());
             }
         }
         for (String[] r : s) {

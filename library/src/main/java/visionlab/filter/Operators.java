@@ -106,7 +106,16 @@ public final class Operators {
             len = (len + 1) / 2;
         }
         blocks.add(p);
-        return OperatorMatrix.stack(blocks).named("1-d Laplacian pyramid matrix, n = " + n + ", " + levels + " levels");
+        // the lecture's 1-based names: L1 = (I - F1 G1) x1 is the finest band, x_levels the low-pass
+        String[] names = new String[levels];
+        String gs = "";
+        for (int i = 1; i < levels; i++) {
+            names[i - 1] = "L" + i + " = (I - F" + i + " G" + i + ")" + gs + " x1";
+            gs = " G" + i + gs;
+        }
+        names[levels - 1] = "x" + levels + " =" + gs + " x1 (low-pass)";
+        return OperatorMatrix.stack(blocks).named("1-d Laplacian pyramid matrix, n = " + n + ", " + levels + " levels")
+                .blockNames(names);
     }
 
     /** {@link #laplacianMatrix(int, int, Kernel1D, Boundary)} with {@code [1 4 6 4 1]/16} and reflect-101. */

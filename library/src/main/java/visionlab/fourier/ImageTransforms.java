@@ -65,32 +65,56 @@ public final class ImageTransforms implements Displayable {
         return steerable;
     }
 
-    /** Rows: DFT (image, log-magnitude, phase), Gaussian levels, Laplacian levels, steerable subbands. */
+    /**
+     * The lecture's summary slide: rows DFT (image, log-magnitude, phase), Gaussian levels, Laplacian levels,
+     * then the steerable pyramid one scale a row (every scale; the high-pass with the first, the low-pass with
+     * the last), each row titled and every tile captioned, at most 1600 px on a side.
+     */
     public Mosaic view() {
         List<List<Image>> rows = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
         rows.add(List.of(image.normalized(), spectrum.logMagnitude().normalized(),
                 spectrum.phase().map(v -> (v + Math.PI) / (2 * Math.PI))));
+        labels.addAll(List.of("image", "log(1 + |X|), centred", "phase"));
+        titles.add("DFT");
         List<Image> g = new ArrayList<>();
-        for (Image im : gaussian.levels()) {
+        for (int i = 0; i < gaussian.levels().size(); i++) {
+            Image im = gaussian.levels().get(i);
             g.add(im.normalized());
+            labels.add("x" + (i + 1) + " " + im.width());
         }
         rows.add(g);
+        titles.add("Gaussian pyramid");
         List<Image> l = new ArrayList<>();
         List<Image> lv = laplacian.levels();
         for (int i = 0; i < lv.size(); i++) {
-            l.add(i < lv.size() - 1 ? aroundZero(lv.get(i)) : lv.get(i).normalized());
+            boolean last = i == lv.size() - 1;
+            l.add(!last ? aroundZero(lv.get(i)) : lv.get(i).normalized());
+            labels.add((last ? "x" : "L") + (i + 1) + " " + lv.get(i).width());
         }
         rows.add(l);
-        List<Image> s = new ArrayList<>();
-        s.add(aroundZero(steerable.highpass()));
-        for (int sc = 0; sc < Math.min(2, steerable.scales()); sc++) {
-            for (Image b : steerable.scale(sc)) {
-                s.add(aroundZero(b));
+        titles.add("Laplacian pyramid (last: the low-pass x" + lv.size() + ")");
+        for (int sc = 0; sc < steerable.scales(); sc++) {
+            List<Image> s = new ArrayList<>();
+            if (sc == 0) {
+                s.add(aroundZero(steerable.highpass()));
+                labels.add("high-pass residual");
             }
+            List<Image> bands = steerable.scale(sc);
+            for (int o = 0; o < bands.size(); o++) {
+                s.add(aroundZero(bands.get(o)));
+                labels.add(Mosaic.angleLabel(180.0 * o / bands.size()));
+            }
+            if (sc == steerable.scales() - 1) {
+                s.add(steerable.lowpass().normalized());
+                labels.add("low-pass");
+            }
+            rows.add(s);
+            titles.add("steerable pyramid, scale " + (sc + 1) + " (" + bands.get(0).width() + " px)");
         }
-        s.add(steerable.lowpass().normalized());
-        rows.add(s);
-        return Mosaic.grid(rows).range(Mosaic.Range.NONE).title(toString());
+        return Mosaic.grid(rows).range(Mosaic.Range.NONE).title(toString()).rowTitles(titles.toArray(new String[0]))
+                .labels(labels.toArray(new String[0])).fit(1600);
     }
 
     /** 0 to mid grey, +-3 rms to white / black. */
@@ -105,7 +129,7 @@ public final class ImageTransforms implements Displayable {
 
     @Override
     public MimeBundle mimeBundle() {
-        return MimeBundle.png(view().image().toPng(), toString());
+        return view().mimeBundle();
     }
 
     @Override

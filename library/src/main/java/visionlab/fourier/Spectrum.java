@@ -141,12 +141,12 @@ public final class Spectrum implements Displayable {
         Image ph = phase().map(v -> (v + Math.PI) / (2 * Math.PI));
         return Mosaic.row(in, logMagnitude().normalized(), ph).range(Mosaic.Range.NONE)
                 .zoom(Math.max(w, h) < 128 ? Math.max(1, 256 / Math.max(w, h)) : 1)
-                .title(toString() + ": input | log(1 + |X|) | phase");
+                .title(toString()).labels("input", "log(1 + |X|), centred", "phase (-pi black, +pi white)");
     }
 
     @Override
     public MimeBundle mimeBundle() {
-        return MimeBundle.png(view().image().toPng(), view().toString());
+        return view().mimeBundle();
     }
 
     @Override

@@ -34,16 +34,16 @@ public final class Mosaic implements Displayable {
     }
 
     private final List<List<Image>> rows;
-    private final int zoom;
-    private final Range range;
-    private final int gap;
-    private final double background;
-    private final String title;
-    private final List<String> labels;
-
-    private Mosaic(List<List<Image>> rows, int zoom, Range range, int gap, double background, String title) {
-        this(rows, zoom, range, gap, background, title, List.of());
-    }
+    private int zoom;
+    private Range range;
+    private int gap;
+    private double background;
+    private String title;
+    private List<String> labels;
+    private List<String> rowTitles = List.of();
+    private List<String> columnTitles = List.of();
+    private boolean borders;
+    private int maxSide;
 
     private Mosaic(List<List<Image>> rows, int zoom, Range range, int gap, double background, String title,
                    List<String> labels) {
@@ -56,21 +56,79 @@ public final class Mosaic implements Displayable {
         this.labels = labels;
     }
 
-    /**
-     * Captions drawn under the tiles, in reading order (row by row); fewer labels than tiles leave the rest
-     * without one.
-     */
-    public Mosaic labels(String... labels) {
-        int n = rows.stream().mapToInt(List::size).sum();
-        if (labels == null || labels.length > n) {
-            throw new IllegalArgumentException("labels: expected at most " + n + " (one per tile), got "
-                    + (labels == null ? "null" : labels.length));
+    private Mosaic copy() {
+        Mosaic m = new Mosaic(rows, zoom, range, gap, background, title, labels);
+        m.rowTitles = rowTitles;
+        m.columnTitles = columnTitles;
+        m.borders = borders;
+        m.maxSide = maxSide;
+        return m;
+    }
+
+    private int tiles() {
+        return rows.stream().mapToInt(List::size).sum();
+    }
+
+    private static List<String> texts(String what, String[] texts, int max) {
+        if (texts == null || texts.length > max) {
+            throw new IllegalArgumentException(what + ": expected at most " + max + ", got "
+                    + (texts == null ? "null" : texts.length));
         }
         List<String> l = new ArrayList<>();
-        for (String x : labels) {
-            l.add(x == null ? "" : x);
+        for (String x : texts) {
+            l.add(x == null ? "" : x.replace('\n', ' '));
         }
-        return new Mosaic(rows, zoom, range, gap, background, title, List.copyOf(l));
+        return List.copyOf(l);
+    }
+
+    /**
+     * Captions drawn under the tiles, in reading order (row by row); fewer labels than tiles leave the rest
+     * without one. A caption wider than its tile wraps onto more lines.
+     */
+    public Mosaic labels(String... labels) {
+        Mosaic m = copy();
+        m.labels = texts("labels (one per tile)", labels, tiles());
+        return m;
+    }
+
+    /** Titles drawn at the left of the rows, top to bottom (fewer titles leave the last rows without one). */
+    public Mosaic rowTitles(String... titles) {
+        Mosaic m = copy();
+        m.rowTitles = texts("rowTitles (one per row)", titles, rows.size());
+        return m;
+    }
+
+    /** Titles drawn above the columns of the first row, left to right. */
+    public Mosaic columnTitles(String... titles) {
+        Mosaic m = copy();
+        m.columnTitles = texts("columnTitles (one per tile of the first row)", titles, rows.get(0).size());
+        return m;
+    }
+
+    /** A thin dark frame around every tile, so tiles that match the background stay apart. */
+    public Mosaic borders(boolean borders) {
+        Mosaic m = copy();
+        m.borders = borders;
+        return m;
+    }
+
+    /**
+     * Shrinks the tiles (area averaging, after {@link #zoom}) so that the whole figure, titles included, is at
+     * most {@code maxSide} pixels wide and high; text keeps its size. 0 (the default) never shrinks.
+     */
+    public Mosaic fit(int maxSide) {
+        if (maxSide != 0 && (maxSide < 64 || maxSide > 16384)) {
+            throw new IllegalArgumentException("maxSide: expected 0 (no limit) or 64..16384, got " + maxSide);
+        }
+        Mosaic m = copy();
+        m.maxSide = maxSide;
+        return m;
+    }
+
+    /** A caption for an angle in degrees: {@code "45°"}, {@code "22.5°"}. */
+    public static String angleLabel(double degrees) {
+        double r = Math.rint(degrees * 10) / 10;
+        return (r == Math.rint(r) ? Long.toString((long) r) : String.format(Locale.ROOT, "%.1f", r)) + "\u00b0";
     }
 
     /** The images side by side in one row. */
@@ -116,7 +174,9 @@ public final class Mosaic implements Displayable {
         if (zoom < 1 || zoom > 64) {
             throw new IllegalArgumentException("zoom: expected 1..64, got " + zoom);
         }
-        return new Mosaic(rows, zoom, range, gap, background, title, labels);
+        Mosaic m = copy();
+        m.zoom = zoom;
+        return m;
     }
 
     /** How values map to grey levels; see {@link Range}. */
@@ -124,7 +184,9 @@ public final class Mosaic implements Displayable {
         if (range == null) {
             throw new IllegalArgumentException("range: expected a Mosaic.Range, got null");
         }
-        return new Mosaic(rows, zoom, range, gap, background, title, labels);
+        Mosaic m = copy();
+        m.range = range;
+        return m;
     }
 
     /** Pixels between tiles (default 4) and the background grey (default 1, white). */
@@ -132,16 +194,85 @@ public final class Mosaic implements Displayable {
         if (gap < 0 || gap > 256) {
             throw new IllegalArgumentException("gap: expected 0..256, got " + gap);
         }
-        return new Mosaic(rows, zoom, range, gap, background, title, labels);
+        Mosaic m = copy();
+        m.gap = gap;
+        m.background = background;
+        return m;
     }
 
-    /** The text shown with the picture. */
+    /** The title, drawn above the tiles (wrapped to the figure's width) and used as the text form. */
     public Mosaic title(String title) {
-        return new Mosaic(rows, zoom, range, gap, background, title, labels);
+        Mosaic m = copy();
+        m.title = title == null ? null : title.replace('\n', ' ');
+        return m;
     }
 
-    /** The tiled picture, values in 0..1. */
+    private static final java.awt.Font CAPTION_FONT = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13);
+    private static final java.awt.Font TITLE_FONT = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 14);
+    private static final int LINE = 16;
+    private static final java.awt.FontMetrics CAPTION_METRICS = metrics(CAPTION_FONT);
+    private static final java.awt.FontMetrics TITLE_METRICS = metrics(TITLE_FONT);
+
+    private static java.awt.FontMetrics metrics(java.awt.Font font) {
+        java.awt.image.BufferedImage bi = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = bi.createGraphics();
+        try {
+            g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            return g.getFontMetrics(font);
+        } finally {
+            g.dispose();
+        }
+    }
+
+    /** The text broken at spaces into lines at most {@code width} px wide (a longer word keeps its line). */
+    static List<String> wrap(String text, java.awt.FontMetrics fm, int width) {
+        List<String> lines = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return lines;
+        }
+        StringBuilder line = new StringBuilder();
+        for (String word : text.trim().split(" +")) {
+            String candidate = line.length() == 0 ? word : line + " " + word;
+            if (line.length() > 0 && fm.stringWidth(candidate) > width) {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(candidate);
+            }
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+
+    /** The strings this figure draws into its picture: title, column titles, row titles, labels. */
+    List<String> drawnText() {
+        List<String> d = new ArrayList<>();
+        if (title != null && !title.isBlank()) {
+            d.add(title);
+        }
+        for (List<String> l : List.of(columnTitles, rowTitles, labels)) {
+            for (String s : l) {
+                if (!s.isBlank()) {
+                    d.add(s);
+                }
+            }
+        }
+        return d;
+    }
+
+    /** The tiled picture, values in 0..1, with its title, row and column titles and captions drawn in. */
     public Image image() {
+        double extra = 1;
+        Image out = render(extra);
+        // text wraps differently once tiles shrink: shrink a little more until the figure fits
+        for (int i = 0; i < 6 && maxSide > 0 && Math.max(out.width(), out.height()) > maxSide; i++) {
+            extra *= 0.99 * maxSide / Math.max(out.width(), out.height());
+            out = render(extra);
+        }
+        return out;
+    }
+
+    private Image render(double extra) {
         int channels = 1;
         float lo = Float.POSITIVE_INFINITY;
         float hi = Float.NEGATIVE_INFINITY;
@@ -155,9 +286,19 @@ public final class Mosaic implements Displayable {
             }
         }
         double sharedScale = range == Range.AROUND_ZERO_SHARED ? bandScale(all) : 0;
-        int caption = labels.isEmpty() ? 0 : CAPTION;
-        int totalW = 0;
-        int totalH = 0;
+        boolean anyRowTitle = rowTitles.stream().anyMatch(t -> !t.isBlank());
+        int left = 0;
+        if (anyRowTitle) {
+            for (String t : rowTitles) {
+                for (String l : wrap(t, CAPTION_METRICS, 150)) {
+                    left = Math.max(left, CAPTION_METRICS.stringWidth(l));
+                }
+            }
+            left += 12;
+        }
+        // tile sizes after zoom, then the shrink factor that fits the figure into maxSide
+        int rawW = 0;
+        int rawH = 0;
         for (List<Image> row : rows) {
             int w = 0;
             int h = 0;
@@ -165,55 +306,190 @@ public final class Mosaic implements Displayable {
                 w += im.width() * zoom + gap;
                 h = Math.max(h, im.height() * zoom);
             }
-            totalW = Math.max(totalW, w - gap);
-            totalH += h + caption + gap;
+            rawW = Math.max(rawW, w - gap);
+            rawH += h + gap;
         }
-        totalH -= gap;
-        Image out = Image.filled(totalW, totalH, channels, background);
-        List<int[]> places = new ArrayList<>();
-        int y0 = 0;
+        double s = 1;
+        if (maxSide > 0) {
+            int textH = (title == null ? 0 : 2 * LINE) + (columnTitles.isEmpty() ? 0 : LINE + 6)
+                    + (labels.isEmpty() ? 0 : rows.size() * (LINE + 6));
+            int most = 0;
+            for (List<Image> row : rows) {
+                most = Math.max(most, row.size());
+            }
+            int gw = gap * (most - 1);
+            int gh = gap * rows.size();
+            s = Math.min(1, Math.min((maxSide - left - gw - 2 * most) / (double) (rawW - gw),
+                    (maxSide - textH - gh - 2 * rows.size()) / (double) (rawH - gh)));
+            s = Math.max(s * extra, 0.05);
+        }
+        List<List<Image>> shown = new ArrayList<>();
         for (List<Image> row : rows) {
-            int x0 = 0;
-            int h = 0;
+            List<Image> r = new ArrayList<>();
             for (Image im : row) {
                 Image t = mapped(im, lo, hi, sharedScale);
                 if (zoom > 1) {
                     t = t.zoom(zoom);
                 }
+                if (s < 1) {
+                    t = resized(t, Math.max(1, (int) Math.round(t.width() * s)), Math.max(1, (int) Math.round(t.height() * s)));
+                }
+                r.add(t);
+            }
+            shown.add(r);
+        }
+        int contentW = 0;
+        for (List<Image> row : shown) {
+            int w = 0;
+            for (Image t : row) {
+                w += t.width() + gap;
+            }
+            contentW = Math.max(contentW, w - gap);
+        }
+        int totalW = left + contentW;
+        // captions wrapped to their tile, column titles to theirs, the title to the whole width
+        List<List<String>> captionLines = new ArrayList<>();
+        int[] captionH = new int[shown.size()];
+        int k = 0;
+        for (int r = 0; r < shown.size(); r++) {
+            int most = 0;
+            for (Image t : shown.get(r)) {
+                List<String> lines = k < labels.size() ? wrap(labels.get(k), CAPTION_METRICS, Math.max(t.width(), 24)) : List.of();
+                captionLines.add(lines);
+                most = Math.max(most, lines.size());
+                k++;
+            }
+            captionH[r] = labels.isEmpty() ? 0 : Math.max(1, most) * LINE + 4;
+        }
+        List<List<String>> colLines = new ArrayList<>();
+        int colH = 0;
+        for (int c = 0; c < columnTitles.size(); c++) {
+            List<String> lines = wrap(columnTitles.get(c), CAPTION_METRICS, Math.max(shown.get(0).get(c).width(), 60));
+            colLines.add(lines);
+            colH = Math.max(colH, lines.size() * LINE + 4);
+        }
+        List<String> titleLines = wrap(title, TITLE_METRICS, Math.max(totalW - 8, 200));
+        int titleW = 0;
+        for (String l : titleLines) {
+            titleW = Math.max(titleW, TITLE_METRICS.stringWidth(l) + 8);
+        }
+        totalW = Math.max(totalW, titleW);
+        int top = (titleLines.isEmpty() ? 0 : titleLines.size() * (LINE + 2) + 6) + colH;
+        int totalH = top;
+        for (int r = 0; r < shown.size(); r++) {
+            int h = 0;
+            for (Image t : shown.get(r)) {
+                h = Math.max(h, t.height());
+            }
+            totalH += h + captionH[r] + gap;
+        }
+        totalH -= gap;
+        Image out = Image.filled(totalW, totalH, channels, background);
+        List<int[]> places = new ArrayList<>();
+        List<int[]> rowBands = new ArrayList<>();
+        int y0 = top;
+        for (int r = 0; r < shown.size(); r++) {
+            int x0 = left;
+            int h = 0;
+            for (Image t : shown.get(r)) {
                 paste(out, t, x0, y0);
                 places.add(new int[] {x0, y0, t.width(), t.height()});
                 x0 += t.width() + gap;
                 h = Math.max(h, t.height());
             }
-            y0 += h + caption + gap;
+            rowBands.add(new int[] {y0, h});
+            y0 += h + captionH[r] + gap;
         }
-        return labels.isEmpty() ? out : captioned(out, places);
-    }
-
-    private static final int CAPTION = 20;
-
-    /** Draws the labels centred right under their tiles (dark text on the background). */
-    private Image captioned(Image out, List<int[]> places) {
+        if (drawnText().isEmpty() && !borders) {
+            return out;
+        }
         java.awt.image.BufferedImage bi = out.toBufferedImage();
         java.awt.Graphics2D g = bi.createGraphics();
         try {
             g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
                     java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(background > 0.5 ? java.awt.Color.BLACK : java.awt.Color.WHITE);
-            g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13));
-            java.awt.FontMetrics fm = g.getFontMetrics();
-            for (int i = 0; i < labels.size(); i++) {
+            java.awt.Color ink = background > 0.5 ? java.awt.Color.BLACK : java.awt.Color.WHITE;
+            if (borders) {
+                g.setColor(background > 0.5 ? new java.awt.Color(90, 90, 90) : new java.awt.Color(200, 200, 200));
+                for (int[] p : places) {
+                    int o = gap >= 2 ? 1 : 0;
+                    g.drawRect(p[0] - o, p[1] - o, p[2] - 1 + 2 * o, p[3] - 1 + 2 * o);
+                }
+            }
+            g.setColor(ink);
+            g.setFont(TITLE_FONT);
+            int ty = LINE;
+            for (String l : titleLines) {
+                g.drawString(l, 4, ty);
+                ty += LINE + 2;
+            }
+            g.setFont(CAPTION_FONT);
+            for (int c = 0; c < colLines.size(); c++) {
+                int[] p = places.get(c);
+                int ly = top - colH + LINE - 2;
+                for (String l : colLines.get(c)) {
+                    int tw = CAPTION_METRICS.stringWidth(l);
+                    g.drawString(l, p[0] + Math.max(0, (p[2] - tw) / 2), ly);
+                    ly += LINE;
+                }
+            }
+            for (int r = 0; r < rowTitles.size(); r++) {
+                List<String> lines = wrap(rowTitles.get(r), CAPTION_METRICS, 150);
+                int[] band = rowBands.get(r);
+                int ly = band[0] + Math.max(LINE, (band[1] - lines.size() * LINE) / 2 + LINE - 3);
+                for (String l : lines) {
+                    g.drawString(l, 4, ly);
+                    ly += LINE;
+                }
+            }
+            for (int i = 0; i < places.size(); i++) {
                 int[] p = places.get(i);
-                String text = labels.get(i);
-                int tw = fm.stringWidth(text);
-                int x = p[0] + Math.max(0, (p[2] - tw) / 2);
-                g.drawString(text, x, p[1] + p[3] + CAPTION - 5);
+                int ly = p[1] + p[3] + LINE - 2;
+                for (String l : captionLines.get(i)) {
+                    int tw = CAPTION_METRICS.stringWidth(l);
+                    int x = p[0] + (p[2] - tw) / 2;
+                    x = Math.max(0, Math.min(x, totalW - tw));
+                    g.drawString(l, x, ly);
+                    ly += LINE;
+                }
             }
         } finally {
             g.dispose();
         }
         Image drawn = Image.fromBufferedImage(bi);
         return drawn.channels() > out.channels() ? drawn.grey() : drawn;
+    }
+
+    /** Area-averaging resize (each output pixel the mean of the input area it covers). */
+    static Image resized(Image im, int nw, int nh) {
+        float[][] planes = new float[im.channels()][];
+        for (int c = 0; c < im.channels(); c++) {
+            float[] rowsDone = new float[nw * im.height()];
+            float[] p = im.plane(c);
+            for (int y = 0; y < im.height(); y++) {
+                resample1d(p, y * im.width(), 1, im.width(), rowsDone, y * nw, 1, nw);
+            }
+            float[] outP = new float[nw * nh];
+            for (int x = 0; x < nw; x++) {
+                resample1d(rowsDone, x, nw, im.height(), outP, x, nw, nh);
+            }
+            planes[c] = outP;
+        }
+        return Image.of(nw, nh, planes);
+    }
+
+    private static void resample1d(float[] src, int s0, int ss, int n, float[] dst, int d0, int ds, int m) {
+        double r = n / (double) m;
+        for (int i = 0; i < m; i++) {
+            double a = i * r;
+            double b = (i + 1) * r;
+            double sum = 0;
+            for (int j = (int) Math.floor(a); j < Math.min(n, (int) Math.ceil(b)); j++) {
+                double w = Math.min(b, j + 1) - Math.max(a, j);
+                sum += w * src[s0 + j * ss];
+            }
+            dst[d0 + i * ds] = (float) (sum / r);
+        }
     }
 
     private Image mapped(Image im, float lo, float hi, double sharedScale) {
@@ -275,10 +551,19 @@ public final class Mosaic implements Displayable {
         }
     }
 
+    /**
+     * The picture, with the strings it draws recorded in the PNG; the text form is those strings (title
+     * first), or {@link #toString()} when nothing is drawn.
+     */
     @Override
     public MimeBundle mimeBundle() {
-        Image im = image();
-        return MimeBundle.png(im.toPng(), toString());
+        byte[] png = image().toPng();
+        List<String> drawn = drawnText();
+        int n = tiles();
+        if (drawn.isEmpty() && n == 1) {
+            return MimeBundle.png(png, toString());
+        }
+        return MimeBundle.figure(png, drawn.isEmpty() ? toString() : String.join("\n", drawn), drawn, n);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package visionlab.nn;
 
 import java.util.Locale;
-import visionlab.plot.Plots;
 import visionlab.show.Displayable;
 import visionlab.show.MimeBundle;
 

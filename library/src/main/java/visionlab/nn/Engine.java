@@ -1,5 +1,8 @@
 package visionlab.nn;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -10,7 +13,7 @@ import java.util.concurrent.Future;
  * cut into two fixed halves (shards) whose weight gradients are added in a fixed order, so the result is
  * bit for bit the same whether the halves run on one thread or two.
  */
-final class Engine {
+final class Engine implements TrainingEngine {
 
     private static volatile ExecutorService pool;
 
@@ -152,6 +155,29 @@ final class Engine {
         return a == b;
     }
 
+    /**
+     * Runs {@code second} on a pool thread and {@code first} on this one and waits for both. An interrupt
+     * while waiting lets the step finish and sets the flag again (the training loop sees it right after).
+     */
+    static void inParallel(Runnable first, Runnable second) {
+        Future<?> f = pool().submit(second);
+        first.run();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                f.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("training step failed: " + e.getCause(), e.getCause());
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static ExecutorService pool() {
         if (pool == null) {
             synchronized (Engine.class) {
@@ -172,7 +198,8 @@ final class Engine {
      * {@link #gb} hold dE/dW and dE/db with E the mean loss over the batch. Returns the summed loss;
      * {@link #lastCorrect} the number of correctly classified rows.
      */
-    double gradient(float[][] x, float[][] t, int[] idx, int from, int count, Loss loss) {
+    @Override
+    public double gradient(float[][] x, float[][] t, int[] idx, int from, int count, Loss loss) {
         for (int l = 1; l < layers; l++) {
             transpose(net.wt[l], wTrans[l]);
         }
@@ -189,26 +216,13 @@ final class Engine {
             }
         }
         if (nShards == 2 && threads > 1) {
-            Future<?> f = pool().submit(() -> {
+            inParallel(() -> {
+                shards[0].forward();
+                shards[0].backward(loss, count);
+            }, () -> {
                 shards[1].forward();
                 shards[1].backward(loss, count);
             });
-            shards[0].forward();
-            shards[0].backward(loss, count);
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    f.get();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true; // finish this batch; the training loop sees the flag right after
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException("training step failed: " + e.getCause(), e.getCause());
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         } else {
             for (int s = 0; s < nShards; s++) {
                 shards[s].forward();
@@ -236,11 +250,27 @@ final class Engine {
 
     int lastCorrect;
 
+    @Override
+    public int correct() {
+        return lastCorrect;
+    }
+
+    @Override
+    public List<float[]> gradients() {
+        List<float[]> g = new ArrayList<>();
+        for (int l = 0; l < layers; l++) {
+            g.addAll(Arrays.asList(gW[l]));
+            g.add(gb[l]);
+        }
+        return g;
+    }
+
     /**
      * Forward pass only on rows idx[from..from+count) of x (count at most the engine's batch): returns the
      * output rows (live buffers, valid until the next call).
      */
-    float[][] outputs(float[][] x, int[] idx, int from, int count) {
+    @Override
+    public float[][] outputs(float[][] x, int[] idx, int from, int count) {
         Shard sh = shards[0];
         int cap = sh.act[0].length;
         if (count > cap) {
@@ -255,7 +285,8 @@ final class Engine {
     }
 
     /** Largest batch {@link #outputs} accepts. */
-    int capacity() {
+    @Override
+    public int capacity() {
         return shards[0].act[0].length;
     }
 

@@ -17,8 +17,13 @@ final class Gemm {
      * {@link #mulTransA}) and taken four at a time.
      */
     static void mulAdd(float[][] c, int i0, int i1, float[][] a, float[][] b, int k, int n, int[][] nz, int[] count) {
+        gather(a, i0, i1, k, nz, count);
+        mulAddGathered(c, i0, i1, a, b, n, nz, count);
+    }
+
+    /** The positions p &lt; k of the non-zero A[i][p] into {@code nz[i]}, their number into {@code count[i]}. */
+    static void gather(float[][] a, int i0, int i1, int k, int[][] nz, int[] count) {
         for (int i = i0; i < i1; i++) {
-            float[] ci = c[i];
             float[] ai = a[i];
             int[] nzi = nz[i];
             int cnt = 0;
@@ -27,6 +32,16 @@ final class Gemm {
                 cnt += ai[p] != 0 ? 1 : 0;
             }
             count[i] = cnt;
+        }
+    }
+
+    /** {@link #mulAdd} with the non-zero positions of A already gathered by {@link #gather}. */
+    static void mulAddGathered(float[][] c, int i0, int i1, float[][] a, float[][] b, int n, int[][] nz, int[] count) {
+        for (int i = i0; i < i1; i++) {
+            float[] ci = c[i];
+            float[] ai = a[i];
+            int[] nzi = nz[i];
+            int cnt = count[i];
             int q = 0;
             for (; q + 4 <= cnt; q += 4) {
                 int p0 = nzi[q];

@@ -12,7 +12,8 @@ import visionlab.show.MimeBundle;
  * Checks back-propagation against central differences, in double precision:
  * dC/dθ ≈ (C(θ + h) - C(θ - h)) / 2h for every input value and weight. For each gradient tensor the
  * relative error is ||analytic - numeric|| / (||analytic|| + ||numeric||), about 1e-9 or less when the
- * derivatives are right. Costs two forward passes per weight: use small nets and batches. An interrupt
+ * derivatives are right. Tensors of more than {@value #MAX_ENTRIES} values are checked at that many entries
+ * drawn at fixed positions. Costs two forward passes per weight: use small nets and batches. An interrupt
  * stops it with a {@link java.util.concurrent.CancellationException}.
  *
  * <pre>{@code GradCheck.of(net, Loss.EUCLIDEAN, data.inputs(), data.targets())}</pre>
@@ -20,6 +21,9 @@ import visionlab.show.MimeBundle;
 public final class GradCheck {
 
     private static final double H = 1e-5;
+
+    /** Tensors larger than this are checked at this many entries drawn at fixed positions. */
+    public static final int MAX_ENTRIES = 300;
 
     private GradCheck() {
     }
@@ -61,7 +65,7 @@ public final class GradCheck {
     }
 
     /** Checks a whole net on inputs {@code x} and targets {@code y} with the mean loss of {@code loss}. */
-    public static Result of(Mlp net, Loss loss, Matrix x, Matrix y) {
+    public static Result of(Net net, Loss loss, Matrix x, Matrix y) {
         if (net == null || loss == null || x == null || y == null) {
             throw new IllegalArgumentException("net, loss, x, y: expected values, got null");
         }
@@ -71,12 +75,14 @@ public final class GradCheck {
         Forward f = net.forward(x0);
         f.output().requireSameShape(y, "y");
         Gradients g = f.backward(loss.gradient(f.output(), y));
-        DoubleSupplier cost = () -> loss.value(Mlp.forward(layers, x0).output(), y);
+        DoubleSupplier cost = () -> loss.value(Net.forward(layers, x0).output(), y);
         List<Entry> out = new ArrayList<>();
         for (int i = 1; i <= layers.size(); i++) {
-            if (layers.get(i - 1) instanceof Linear lin) {
-                out.add(new Entry("layer " + i + " " + lin.name() + " dC/dW_" + i, compare(g.dW(i).data(), lin.w, cost)));
-                out.add(new Entry("layer " + i + " " + lin.name() + " dC/db_" + i, compare(g.db(i).data(), lin.b, cost)));
+            Layer l = layers.get(i - 1);
+            double[][] wb = weightsOf(l);
+            if (wb != null) {
+                out.add(new Entry("layer " + i + " " + l.name() + " dC/dW_" + i, compare(g.dW(i).data(), wb[0], cost)));
+                out.add(new Entry("layer " + i + " " + l.name() + " dC/db_" + i, compare(g.db(i).data(), wb[1], cost)));
             }
         }
         out.add(new Entry("input dC/dx_0", compare(g.dx(0).data(), x0.data(), cost)));
@@ -110,9 +116,10 @@ public final class GradCheck {
         };
         List<Entry> out = new ArrayList<>();
         out.add(new Entry(layer.name() + " dC/dx", compare(g.dx().data(), x0.data(), cost)));
-        if (layer instanceof Linear lin) {
-            out.add(new Entry(layer.name() + " dC/dW", compare(g.dW().data(), lin.w, cost)));
-            out.add(new Entry(layer.name() + " dC/db", compare(g.db().data(), lin.b, cost)));
+        double[][] wb = weightsOf(layer);
+        if (wb != null) {
+            out.add(new Entry(layer.name() + " dC/dW", compare(g.dW().data(), wb[0], cost)));
+            out.add(new Entry(layer.name() + " dC/db", compare(g.db().data(), wb[1], cost)));
         }
         return new Result(out);
     }
@@ -128,12 +135,43 @@ public final class GradCheck {
         return new Result(List.of(new Entry(loss + " dE/dx_n", c)));
     }
 
-    /** Perturbs each entry of {@code theta} in place (restoring it) and compares with {@code analytic}. */
+    /** 0..n-1, or MAX_ENTRIES distinct positions of them (ascending, from a fixed seed). */
+    private static int[] positions(int n) {
+        if (n <= MAX_ENTRIES) {
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+        int[] p = visionlab.data.Dataset.permutation(n, 0x6C4EC5L);
+        int[] at = java.util.Arrays.copyOf(p, MAX_ENTRIES);
+        java.util.Arrays.sort(at);
+        return at;
+    }
+
+    /** The live W and b arrays of a layer with weights, or null. */
+    private static double[][] weightsOf(Layer l) {
+        if (l instanceof Linear lin) {
+            return new double[][] {lin.w, lin.b};
+        }
+        if (l instanceof Conv2d c) {
+            return new double[][] {c.w, c.b};
+        }
+        return null;
+    }
+
+    /**
+     * Perturbs entries of {@code theta} in place (restoring them) and compares with {@code analytic}: every
+     * entry of tensors up to {@link #MAX_ENTRIES} values, else {@code MAX_ENTRIES} entries drawn at fixed
+     * positions (so a whole LeNet-5 is checked in seconds).
+     */
     private static double compare(double[] analytic, double[] theta, DoubleSupplier cost) {
         double diff = 0;
         double na = 0;
         double nn = 0;
-        for (int i = 0; i < theta.length; i++) {
+        int[] at = positions(theta.length);
+        for (int i : at) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new java.util.concurrent.CancellationException("GradCheck interrupted");
             }

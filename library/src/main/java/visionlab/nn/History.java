@@ -9,7 +9,6 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 import visionlab.plot.Chart;
-import visionlab.plot.Plots;
 import visionlab.show.Displayable;
 import visionlab.show.MimeBundle;
 

@@ -5,7 +5,7 @@ package visionlab.nn;
  * {@link #backward} takes dC/dx_i and returns dC/dx_{i-1} = dC/dx_i . dF_i/dx_{i-1} and, for layers with
  * weights, dC/dw_i = dC/dx_i . dF_i/dw_i (summed over the batch rows).
  */
-public sealed interface Layer permits Linear, Activation {
+public sealed interface Layer permits Linear, Activation, Conv2d, Pool, Flatten {
 
     /** A short name, e.g. {@code Linear(2->3)} or {@code tanh}. */
     String name();

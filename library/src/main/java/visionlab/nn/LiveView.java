@@ -4,14 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import visionlab.plot.Chart;
-import visionlab.plot.Plots;
 import visionlab.show.Handle;
 import visionlab.show.Show;
 
 /**
  * The training loop's live view through {@code visionlab.show}. In a notebook (an interactive backend):
- * one loss chart (the running mean loss of each epoch so far, against fractional epochs; the final history
- * chart at the end) updated in place at most every 250 ms (less often when drawing is slow) and a progress
+ * one loss chart (the running mean loss of each epoch so far, against fractional epochs; at the end the
+ * history's chart when there were three epochs or more) updated in place at most every 250 ms (less often when drawing is slow) and a progress
  * line "epoch i/n, loss, samples/s, ETA" updated in place. In plain JShell: a progress line on the console
  * at most every 3 s and, if training lasted that long, the final chart written once at the end.
  */
@@ -89,8 +88,11 @@ final class LiveView {
         }
         String line = String.format(Locale.ROOT, "done: %s", h);
         if (interactive) {
-            if (chart != null && h.epochs() > 0) {
+            if (chart != null && h.epochs() >= 3) {
                 chart.update(h.plot());
+            } else if (chart != null && !xs.isEmpty()) { // one or two epochs: the per-step curve says more
+                chart.update(Plots.lossCurve(xs.stream().mapToDouble(Double::doubleValue).toArray(),
+                        ys.stream().mapToDouble(Double::doubleValue).toArray(), title));
             }
             if (progress != null) {
                 progress.update(line);

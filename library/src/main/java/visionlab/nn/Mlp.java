@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
-import visionlab.data.Dataset;
 import visionlab.show.Displayable;
 import visionlab.show.MimeBundle;
 
@@ -27,7 +26,7 @@ import visionlab.show.MimeBundle;
  * in place. Defaults: hidden ReLU, output identity, Glorot init for tanh/sigmoid hidden units and He for
  * ReLU, seed 1.
  */
-public final class Mlp implements Displayable {
+public final class Mlp extends Net implements Displayable {
 
     private final int[] sizes;
     Activation[] acts;
@@ -119,6 +118,7 @@ public final class Mlp implements Displayable {
     }
 
     /** The seed. */
+    @Override
     public long seed() {
         return seed;
     }
@@ -177,16 +177,19 @@ public final class Mlp implements Displayable {
     }
 
     /** Number of inputs n_0. */
+    @Override
     public int inputs() {
         return sizes[0];
     }
 
     /** Number of outputs n_L. */
+    @Override
     public int outputs() {
         return sizes[sizes.length - 1];
     }
 
     /** The activation of the output layer. */
+    @Override
     public Activation outputActivation() {
         return acts[acts.length - 1];
     }
@@ -251,6 +254,7 @@ public final class Mlp implements Displayable {
     }
 
     /** Number of weights and biases. */
+    @Override
     public int parameterCount() {
         int n = 0;
         for (int l = 0; l < sizes.length - 1; l++) {
@@ -263,6 +267,7 @@ public final class Mlp implements Displayable {
      * The chain F_1..F_n in double precision, Linear and activation layers alternating (snapshots of the
      * current weights): x_1 = W_1 x_0 + b_1, x_2 = f_1(x_1), ...
      */
+    @Override
     public List<Layer> layers() {
         List<Layer> out = new ArrayList<>();
         for (int l = 1; l < sizes.length; l++) {
@@ -272,160 +277,38 @@ public final class Mlp implements Displayable {
         return out;
     }
 
-    /** The forward pass in double precision: every x_i for the rows of {@code x} ({@code [B x n_0]}). */
-    public Forward forward(Matrix x) {
-        requireInput(x);
-        return forward(layers(), x);
-    }
-
-    /** The forward pass for one input vector. */
-    public Forward forward(double... x) {
-        return forward(Matrix.row(x));
-    }
-
-    static Forward forward(List<Layer> layers, Matrix x) {
-        List<Matrix> xs = new ArrayList<>();
-        xs.add(x);
-        for (Layer f : layers) {
-            xs.add(f.forward(xs.get(xs.size() - 1)));
-        }
-        return new Forward(layers, xs);
-    }
-
     /** Back-propagation from dC/dx_n through the layers of {@code f} (same as {@code f.backward(dCdxn)}). */
     public Gradients backward(Forward f, Matrix dCdxn) {
         return f.backward(dCdxn);
     }
 
-    /** The gradients of the mean loss over {@code data} (double precision). */
-    public Gradients gradients(Dataset data, Loss loss) {
-        requireData(data, loss);
-        Forward f = forward(data.inputs());
-        return f.backward(loss.gradient(f.output(), data.targets(outputs())));
+    @Override
+    TrainingEngine engine(int maxBatch, int threads) {
+        return new Engine(this, maxBatch, threads);
     }
 
-    private void requireInput(Matrix x) {
-        if (x == null || x.cols() != sizes[0]) {
-            throw new IllegalArgumentException("x: expected [B x " + sizes[0] + "], got " + (x == null ? "null" : x.shape()));
+    @Override
+    List<float[]> parameters() {
+        List<float[]> p = new ArrayList<>();
+        for (int l = 0; l < wt.length; l++) {
+            p.addAll(Arrays.asList(wt[l]));
+            p.add(bias[l]);
         }
+        return p;
     }
 
-    void requireData(Dataset data, Loss loss) {
-        if (data == null) {
-            throw new IllegalArgumentException("data: expected a Dataset, got null");
-        }
-        if (data.inputSize() != sizes[0]) {
-            throw new IllegalArgumentException("data: expected inputs of " + sizes[0] + " values, got "
-                    + data.inputSize() + " (" + data.name() + ")");
-        }
-        if (loss == null) {
-            throw new IllegalArgumentException("loss: expected a Loss, got null");
-        }
-        loss.requireFits(outputActivation());
-        data.targetRows(outputs()); // throws if the targets do not fit
+    @Override
+    long workPerExample() {
+        return parameterCount();
     }
 
-    /** The network output x_n for each row of {@code x} (float32 path). */
-    public Matrix predict(Matrix x) {
-        requireInput(x);
-        float[][] rows = new float[x.rows()][x.cols()];
-        for (int r = 0; r < x.rows(); r++) {
-            for (int c = 0; c < x.cols(); c++) {
-                rows[r][c] = (float) x.data()[r * x.cols() + c];
-            }
-        }
-        float[][] out = outputs(rows);
-        double[] d = new double[out.length * outputs()];
-        for (int r = 0; r < out.length; r++) {
-            for (int c = 0; c < outputs(); c++) {
-                d[r * outputs() + c] = out[r][c];
-            }
-        }
-        return new Matrix(out.length, outputs(), d);
-    }
-
-    /** The output for one input vector. */
-    public double[] predict(double... x) {
-        return predict(Matrix.row(x)).row(0);
-    }
-
-    /** Float32 outputs for rows (copied out). */
-    float[][] outputs(float[][] rows) {
-        Engine e = new Engine(this, Math.min(rows.length, 256), 1);
-        float[][] out = new float[rows.length][];
-        for (int from = 0; from < rows.length; from += e.capacity()) {
-            int count = Math.min(e.capacity(), rows.length - from);
-            float[][] o = e.outputs(rows, null, from, count);
-            for (int r = 0; r < count; r++) {
-                out[from + r] = Arrays.copyOf(o[r], outputs());
-            }
-        }
-        return out;
-    }
-
-    /** The predicted class per example: arg max of the outputs (for one output: 1 when it exceeds 0.5). */
-    public int[] classify(Dataset data) {
-        if (data == null || data.inputSize() != sizes[0]) {
-            throw new IllegalArgumentException("data: expected inputs of " + sizes[0] + " values, got "
-                    + (data == null ? "null" : data.inputSize()));
-        }
-        float[][] out = outputs(data.inputRowsView());
-        int[] k = new int[out.length];
-        for (int r = 0; r < out.length; r++) {
-            k[r] = classOf(out[r]);
-        }
-        return k;
-    }
-
-    static int classOf(float[] o) {
-        if (o.length == 1) {
-            return o[0] > 0.5f ? 1 : 0;
-        }
-        int a = 0;
-        for (int c = 1; c < o.length; c++) {
-            if (o[c] > o[a]) {
-                a = c;
-            }
-        }
-        return a;
-    }
-
-    /** The fraction of examples of a labelled set classified correctly. */
-    public double accuracy(Dataset data) {
-        int[] pred = classify(data);
-        int[] truth = data.labels();
-        int ok = 0;
-        for (int i = 0; i < pred.length; i++) {
-            if (pred[i] == truth[i]) {
-                ok++;
-            }
-        }
-        return ok / (double) pred.length;
-    }
-
-    /** The mean loss E over {@code data} (float32 path). */
-    public double loss(Dataset data, Loss loss) {
-        requireData(data, loss);
-        float[][] x = data.inputRowsView();
-        float[][] t = data.targetRows(outputs());
-        Engine e = new Engine(this, Math.min(x.length, 256), 1);
-        return Trainer.meanLoss(e, x, t, loss, outputActivation(), outputs());
-    }
-
-    /**
-     * Trains with mini-batches of 32 (or the whole set when smaller) for {@code epochs} epochs, shuffled
-     * each epoch; in a notebook the loss curve updates live. See {@link #trainer()} for all options.
-     */
-    public History train(Dataset data, Loss loss, Optimizer optimizer, int epochs) {
-        return trainer().loss(loss).optimizer(optimizer).epochs(epochs).fit(data);
-    }
-
-    /** The full set of training options: {@code net.trainer().loss(..).optimizer(..).batchSize(64).fit(data)}. */
-    public Trainer trainer() {
-        return new Trainer(this);
+    @Override
+    String kind() {
+        return "Mlp";
     }
 
     /** e.g. {@code 2-2-1 (tanh, sigmoid)}. */
+    @Override
     public String architecture() {
         return Arrays.stream(sizes).mapToObj(Integer::toString).collect(Collectors.joining("-")) + " ("
                 + Arrays.stream(acts).map(Activation::name).collect(Collectors.joining(", ")) + ")";

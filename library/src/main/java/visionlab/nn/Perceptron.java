@@ -3,7 +3,6 @@ package visionlab.nn;
 import java.util.Arrays;
 import java.util.Locale;
 import visionlab.data.Dataset;
-import visionlab.plot.Plots;
 import visionlab.show.Displayable;
 import visionlab.show.MimeBundle;
 

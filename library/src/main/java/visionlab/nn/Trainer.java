@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import visionlab.data.Dataset;
 
 /**
- * Mini-batch stochastic gradient descent for an {@link Mlp}, with all options:
+ * Mini-batch stochastic gradient descent for any {@link Net} ({@link Mlp} or {@link Cnn}), with all options:
  *
  * <pre>{@code
  * net.trainer().loss(Loss.SOFTMAX_CROSS_ENTROPY).optimizer(Sgd.lr(0.1).momentum(0.9))
@@ -23,7 +23,7 @@ import visionlab.data.Dataset;
  */
 public final class Trainer {
 
-    private final Mlp net;
+    private final Net net;
     private Loss loss = Loss.EUCLIDEAN;
     private Optimizer optimizer = Sgd.lr(0.1);
     private int epochs = 10;
@@ -34,7 +34,7 @@ public final class Trainer {
     private boolean live = true;
     private int threads;
 
-    Trainer(Mlp net) {
+    Trainer(Net net) {
         this.net = net;
     }
 
@@ -139,22 +139,13 @@ public final class Trainer {
         int batch = Math.min(batchSize, n);
         int th = threads;
         if (th == 0) {
-            long work = (long) batch * net.parameterCount();
+            long work = (long) batch * net.workPerExample();
             th = Runtime.getRuntime().availableProcessors() >= 2 && work >= 400_000 ? 2 : 1;
         }
-        Engine engine = new Engine(net, batch, th);
-        Engine evalEngine = val == null ? null : new Engine(net, Math.min(256, vx.length), 1);
-        int layers = net.wt.length;
-        List<float[]> params = new ArrayList<>();
-        List<float[]> grads = new ArrayList<>();
-        for (int l = 0; l < layers; l++) {
-            for (int i = 0; i < net.wt[l].length; i++) {
-                params.add(net.wt[l][i]);
-                grads.add(engine.gW[l][i]);
-            }
-            params.add(net.bias[l]);
-            grads.add(engine.gb[l]);
-        }
+        TrainingEngine engine = net.engine(batch, th);
+        TrainingEngine evalEngine = val == null ? null : net.engine(Math.min(256, vx.length), 1);
+        List<float[]> params = net.parameters();
+        List<float[]> grads = engine.gradients();
         int[] sizes = params.stream().mapToInt(a -> a.length).toArray();
         Optimizer.State state = optimizer.start(sizes);
         int[] order = new int[n];
@@ -162,7 +153,7 @@ public final class Trainer {
             order[i] = i;
         }
         SplittableRandom rnd = new SplittableRandom(net.seed() * 0x9E3779B97F4A7C15L + 17);
-        String title = "Mlp " + net.architecture() + ", " + optimizer + ", batch " + batch;
+        String title = net.kind() + " " + net.architecture() + ", " + optimizer + ", batch " + batch;
         LiveView view = new LiveView(live, epochs, n, "training " + net.architecture() + ", batch " + batch);
         List<History.Row> rows = new ArrayList<>();
         long t0 = System.nanoTime();
@@ -201,7 +192,7 @@ public final class Trainer {
                         state.update(k, params.get(k), grads.get(k));
                     }
                     sum += batchLoss;
-                    correct += engine.lastCorrect;
+                    correct += engine.correct();
                     seen += count;
                     if (listener != null) {
                         listener.step(epoch, step, batchLoss / count);
@@ -248,12 +239,12 @@ public final class Trainer {
     }
 
     /** Mean loss over all rows, forward passes only. */
-    static double meanLoss(Engine e, float[][] x, float[][] t, Loss loss, Activation out, int nOut) {
+    static double meanLoss(TrainingEngine e, float[][] x, float[][] t, Loss loss, Activation out, int nOut) {
         return evaluate(e, x, t, loss, out, nOut)[0];
     }
 
     /** {mean loss, accuracy} over all rows, forward passes only. */
-    static double[] evaluate(Engine e, float[][] x, float[][] t, Loss loss, Activation out, int nOut) {
+    static double[] evaluate(TrainingEngine e, float[][] x, float[][] t, Loss loss, Activation out, int nOut) {
         double sum = 0;
         int correct = 0;
         int cap = e.capacity();

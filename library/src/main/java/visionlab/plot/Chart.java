@@ -59,11 +59,12 @@ public final class Chart implements Displayable {
     }
 
     /** A chart drawn by custom code (for composed pictures). */
-    static Chart ofImage(Function<Void, BufferedImage> painter, String title) {
+    public static Chart ofImage(Function<Void, BufferedImage> painter, String title) {
         return new Chart(painter, title, null);
     }
 
-    static BufferedImage paint(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
+    /** Paints an XChart chart at its own size on white, antialiased. */
+    public static BufferedImage paint(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
         BufferedImage im = new BufferedImage(chart.getWidth(), chart.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = im.createGraphics();
         g.setColor(Color.WHITE);

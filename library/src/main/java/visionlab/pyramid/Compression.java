@@ -152,9 +152,18 @@ public final class Compression implements Displayable {
     /** Original, decoded, and their difference (0 mid grey) side by side. */
     @Override
     public MimeBundle mimeBundle() {
-        Image diff = reconstructed.minus(original).normalizedAroundZero();
-        Image pic = Mosaic.row(original.clamp(0, 1), reconstructed.clamp(0, 1), diff).range(Mosaic.Range.NONE).image();
-        return MimeBundle.png(pic.toPng(), toString());
+        Image err = reconstructed.minus(original);
+        double m = Math.max(err.maxAbs(), 1e-12);
+        Image diff = err.map(v -> 0.5 + 0.5 * v / m);
+        // the error's scale: a bar from +max (white, top) through 0 (mid grey) to -max (black, bottom)
+        Image bar = Image.fromFunction(80, original.height(), (x, y) -> 1 - y / (original.height() - 1.0));
+        return Mosaic.row(original.clamp(0, 1), reconstructed.clamp(0, 1), diff, bar).range(Mosaic.Range.NONE)
+                .title(toString()).fit(1600)
+                .labels("original", String.format(Locale.ROOT, "decoded, %.2f bits/pixel", bitsPerPixel()),
+                        String.format(Locale.ROOT, "error (RMS %.4f): black -%.3f, mid grey 0, white +%.3f",
+                                rmsError(), m, m),
+                        String.format(Locale.ROOT, "+%.3f to -%.3f", m, m))
+                .mimeBundle();
     }
 
     @Override

@@ -85,27 +85,36 @@ public final class GaussianPyramid implements Pyramid {
         return Levels.expanded(levels, kernel, boundary);
     }
 
-    /** {@link #expandedLevels()} side by side. */
+    /**
+     * {@link #expandedLevels()} in a grid, each labelled with the lecture's 1-based name: {@code x1} is the
+     * image (level 0 in code), {@code x2} the first reduced level, and so on.
+     */
     public Mosaic fullResolution() {
         List<Image> tiles = new ArrayList<>();
-        for (Image im : expandedLevels()) {
-            tiles.add(Levels.plain(im));
+        List<String> labels = new ArrayList<>();
+        List<Image> ex = expandedLevels();
+        for (int i = 0; i < ex.size(); i++) {
+            tiles.add(Levels.plain(ex.get(i)));
+            labels.add("x" + (i + 1) + (i == 0 ? " (" : ": " + Levels.size(levels.get(i)) + " expanded to ")
+                    + Levels.size(levels.get(0)) + (i == 0 ? ")" : ""));
         }
-        return Levels.row(tiles, this + ", levels expanded to full resolution");
+        return Levels.grid(tiles, this + ", levels expanded to full resolution", labels);
     }
 
-    /** The levels side by side, finest first. */
+    /** The levels side by side, finest first, each labelled {@code x1 512}, {@code x2 256}, ... */
     public Mosaic mosaic() {
         List<Image> tiles = new ArrayList<>();
-        for (Image im : levels) {
-            tiles.add(Levels.plain(im));
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < levels.size(); i++) {
+            tiles.add(Levels.plain(levels.get(i)));
+            labels.add("x" + (i + 1) + " " + Levels.size(levels.get(i)));
         }
-        return Levels.row(tiles, toString());
+        return Levels.row(tiles, toString()).labels(labels.toArray(new String[0]));
     }
 
     @Override
     public MimeBundle mimeBundle() {
-        return MimeBundle.png(mosaic().image().toPng(), toString());
+        return mosaic().mimeBundle();
     }
 
     /** "GaussianPyramid 512x512 RGB, 7 levels: 512, 256, ..., 8". */

@@ -171,31 +171,46 @@ public final class LaplacianPyramid implements Pyramid {
         return Levels.expanded(levels, kernel, boundary);
     }
 
-    /** {@link #expandedLevels()} side by side, bands stretched around zero. */
+    /**
+     * {@link #expandedLevels()} in a grid, bands stretched around zero, each labelled with the lecture's
+     * 1-based name ({@code L1} the finest band, level 0 in code; the last tile the low-pass {@code x_n}).
+     */
     public Mosaic fullResolution() {
-        return display(expandedLevels(), toString() + ", levels expanded to full resolution");
+        return Levels.grid(tiles(expandedLevels()), toString() + ", levels expanded to full resolution",
+                names(" expanded to " + Levels.size(levels.get(0))));
     }
 
     /**
      * The levels side by side: bands with 0 as mid grey, contrast stretched per band so that 4 times the
-     * band's RMS (or its largest value, if smaller) is black or white; then the low-pass.
+     * band's RMS (or its largest value, if smaller) is black or white; then the low-pass. Labelled
+     * {@code L1 512}, ..., {@code x4 64 low-pass} (the lecture's names).
      */
     public Mosaic mosaic() {
-        return display(levels, toString());
+        List<String> names = names("");
+        return Levels.row(tiles(levels), toString()).labels(names.toArray(new String[0]));
     }
 
-    private static Mosaic display(List<Image> lv, String title) {
+    private static List<Image> tiles(List<Image> lv) {
         List<Image> tiles = new ArrayList<>();
         for (int i = 0; i < lv.size(); i++) {
             Image im = lv.get(i);
             tiles.add(i < lv.size() - 1 ? Levels.aroundZero(im) : Levels.plain(im));
         }
-        return Levels.row(tiles, title);
+        return tiles;
+    }
+
+    private List<String> names(String suffix) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < levels.size(); i++) {
+            boolean last = i == levels.size() - 1;
+            names.add((last ? "x" : "L") + (i + 1) + " " + Levels.size(levels.get(i)) + suffix + (last ? " (low-pass)" : ""));
+        }
+        return names;
     }
 
     @Override
     public MimeBundle mimeBundle() {
-        return MimeBundle.png(mosaic().image().toPng(), toString());
+        return mosaic().mimeBundle();
     }
 
     /** "LaplacianPyramid 512x512 RGB, 7 levels: 512, 256, ..., 8 (low-pass)". */

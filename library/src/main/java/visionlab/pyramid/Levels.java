@@ -110,6 +110,31 @@ final class Levels {
             side = Math.max(side, Math.max(t.width(), t.height()));
         }
         int zoom = side >= 128 ? 1 : Math.max(1, Math.min(64, 256 / side));
-        return Mosaic.row(tiles).range(Mosaic.Range.NONE).zoom(zoom).title(title);
+        return Mosaic.row(tiles).range(Mosaic.Range.NONE).zoom(zoom).gap(10, 1.0).title(title).fit(MAX_SIDE);
+    }
+
+    /** The largest side of a pyramid figure, in pixels. */
+    static final int MAX_SIDE = 1600;
+
+    /** "512x512" or "512" when square. */
+    static String size(Image im) {
+        return im.width() == im.height() ? Integer.toString(im.width()) : im.width() + "x" + im.height();
+    }
+
+    /**
+     * Tiles of one size (levels at full resolution) in a balanced grid at most {@link #MAX_SIDE} wide, each at
+     * its own size; labelled.
+     */
+    static Mosaic grid(List<Image> tiles, String title, List<String> labels) {
+        int w = tiles.get(0).width() + 4;
+        int perRow = Math.max(1, (MAX_SIDE + 4) / w);
+        int rows = (tiles.size() + perRow - 1) / perRow;
+        perRow = (tiles.size() + rows - 1) / rows;
+        List<List<Image>> grid = new ArrayList<>();
+        for (int i = 0; i < tiles.size(); i += perRow) {
+            grid.add(tiles.subList(i, Math.min(tiles.size(), i + perRow)));
+        }
+        return Mosaic.grid(grid).range(Mosaic.Range.NONE).title(title).labels(labels.toArray(new String[0]))
+                .fit(MAX_SIDE);
     }
 }

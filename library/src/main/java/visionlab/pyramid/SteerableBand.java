@@ -83,9 +83,9 @@ public final class SteerableBand implements Displayable {
     /** Amplitude, real part and phase side by side. */
     @Override
     public MimeBundle mimeBundle() {
-        Mosaic m = Mosaic.row(SteerableDisplay.positive(amplitude()), SteerableDisplay.signed(real()), phase().map(
-                v -> (v + Math.PI) / (2 * Math.PI))).range(Mosaic.Range.NONE);
-        return MimeBundle.png(m.image().toPng(), toString() + " (amplitude, real part, phase)");
+        return Mosaic.row(SteerableDisplay.positive(amplitude()), SteerableDisplay.signed(real()), phase().map(
+                v -> (v + Math.PI) / (2 * Math.PI))).range(Mosaic.Range.NONE).title(toString()).fit(1600)
+                .labels("amplitude (0 black)", "real part (0 mid grey)", "phase (-pi black, +pi white)").mimeBundle();
     }
 
     @Override

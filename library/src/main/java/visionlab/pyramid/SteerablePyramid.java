@@ -199,6 +199,16 @@ public final class SteerablePyramid extends SteerableShape implements Displayabl
         return synthesize(mk, c -> layout(mk, hp, b, lp, c));
     }
 
+    /**
+     * {@link #reconstruct()} with the same bits on every call (and on any number of cores): the bands are
+     * dealt to the cores in a fixed order and their sums added in a fixed order. What iterative methods that
+     * promise "same seed, same image" (texture synthesis) need; about as fast as {@link #reconstruct()}.
+     */
+    public Image reconstructReproducibly() {
+        SteerableMasks mk = SteerableMasks.get(source.width(), source.height(), scales, orientations, false);
+        return synthesize(mk, c -> layout(mk, highpass, bands, lowpass, c), true);
+    }
+
     /** Sum of squared coefficients over the high-pass, all bands and the low-pass; equals the image energy. */
     public double energy() {
         double e = highpass.energy() + lowpass.energy();
@@ -225,14 +235,14 @@ public final class SteerablePyramid extends SteerableShape implements Displayabl
             rows.add(r);
         }
         rows.add(List.of(lowpass.normalized()));
-        return Mosaic.grid(rows).range(Mosaic.Range.NONE).title(toString());
+        return labelledMosaic(rows, toString());
     }
 
 
 
     @Override
     public MimeBundle mimeBundle() {
-        return MimeBundle.png(mosaic().image().toPng(), toString());
+        return mosaic().mimeBundle();
     }
 
     @Override

@@ -143,7 +143,7 @@ public final class SteerablePyramidComplex extends SteerableShape implements Dis
             rows.add(r);
         }
         rows.add(List.of(lowpass.normalized()));
-        return Mosaic.grid(rows).range(Mosaic.Range.NONE).title(toString() + ", " + part.name().toLowerCase(Locale.ROOT));
+        return labelledMosaic(rows, toString() + ", " + part.name().toLowerCase(Locale.ROOT));
     }
 
     /** The amplitude mosaic. */
@@ -153,7 +153,7 @@ public final class SteerablePyramidComplex extends SteerableShape implements Dis
 
     @Override
     public MimeBundle mimeBundle() {
-        return MimeBundle.png(mosaic().image().toPng(), toString());
+        return mosaic().mimeBundle();
     }
 
     @Override

@@ -39,6 +39,28 @@ abstract class SteerableShape {
         return Math.PI * orientation / orientations;
     }
 
+    /**
+     * Rows (high-pass, one per scale, low-pass) as one figure at most 1600 px on a side: row titles with the
+     * lecture's 1-based scale numbers and sizes, every band captioned with its angle, the residuals named.
+     */
+    visionlab.image.Mosaic labelledMosaic(java.util.List<java.util.List<Image>> rows, String title) {
+        java.util.List<String> labels = new java.util.ArrayList<>();
+        String[] rowTitles = new String[rows.size()];
+        rowTitles[0] = "high-pass";
+        labels.add("high-pass residual " + highpass.width() + "x" + highpass.height());
+        for (int s = 1; s <= scales; s++) {
+            Image b = rows.get(s).get(0);
+            rowTitles[s] = "scale " + s + ", " + b.width() + "x" + b.height();
+            for (int o = 0; o < orientations; o++) {
+                labels.add(visionlab.image.Mosaic.angleLabel(180.0 * o / orientations));
+            }
+        }
+        rowTitles[rows.size() - 1] = "low-pass";
+        labels.add("low-pass residual " + lowpass.width() + "x" + lowpass.height());
+        return visionlab.image.Mosaic.grid(rows).range(visionlab.image.Mosaic.Range.NONE).title(title)
+                .rowTitles(rowTitles).labels(labels.toArray(new String[0])).fit(1600);
+    }
+
     /** The input image. */
     public Image source() {
         return source;
@@ -126,10 +148,18 @@ abstract class SteerableShape {
 
     /** The image synthesised channel by channel from the coefficient layout of each channel. */
     Image synthesize(SteerableMasks mk, IntFunction<float[][][]> layoutOfChannel) {
+        return synthesize(mk, layoutOfChannel, false);
+    }
+
+    /** {@link #synthesize(SteerableMasks, IntFunction)}, with the same bits on every call when
+     * {@code reproducible} ({@link SteerableTransform#synthesizeReproducibly}). */
+    Image synthesize(SteerableMasks mk, IntFunction<float[][][]> layoutOfChannel, boolean reproducible) {
         Image out = source.zerosLike();
         for (int c = 0; c < source.channels(); c++) {
             SteerablePyramid.checkInterrupt();
-            float[] p = SteerableTransform.synthesize(mk, layoutOfChannel.apply(c));
+            float[][][] in = layoutOfChannel.apply(c);
+            float[] p = reproducible ? SteerableTransform.synthesizeReproducibly(mk, in)
+                    : SteerableTransform.synthesize(mk, in);
             System.arraycopy(p, 0, out.plane(c), 0, p.length);
         }
         return out;

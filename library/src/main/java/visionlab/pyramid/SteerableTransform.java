@@ -333,25 +333,93 @@ final class SteerableTransform {
         }, sc -> {
             sc.acc = null;
             giveScratch(sc);
-        }, (g, sc) -> {
-            if (g.lone()) {
-                forwardRealRows(g.lv.w, g.lv.h, g.re, sc);
-            } else {
-                forwardRows(g.lv.w, g.lv.h, g.re, g.im, sc);
-            }
-            forwardColumnsAndAdd(g, sc, sc.acc, bigH);
-        });
+        }, (g, sc) -> addGroup(g, sc, sc.acc, bigH));
+        return finish(accs, bigW, bigH, ACCUMULATORS, kept);
+    }
+
+    /** The plane from the summed accumulators; {@code kept} goes back into {@code slot} for the next call. */
+    private static float[] finish(float[][] accs, int bigW, int bigH, ThreadLocal<SoftReference<float[][]>> slot,
+                                  float[][] kept) {
         SteerablePyramid.checkInterrupt();
         Scratch sc = takeScratch(bigW, bigH);
         float[] out = inverseRealPart(accs, bigW, bigH, sc.tmp);
         giveScratch(sc);
-        if ((long) n <= KEEP_FLOATS) {
-            ACCUMULATORS.set(new SoftReference<>(kept));
+        if (2L * bigW * bigH <= KEEP_FLOATS) {
+            slot.set(new SoftReference<>(kept));
         }
         return out;
     }
 
+    /** Adds the spectrum of one group's coefficients, times the conjugate masks, into {@code acc}. */
+    private static void addGroup(Group g, Scratch sc, float[] acc, int bigH) {
+        if (g.lone()) {
+            forwardRealRows(g.lv.w, g.lv.h, g.re, sc);
+        } else {
+            forwardRows(g.lv.w, g.lv.h, g.re, g.im, sc);
+        }
+        forwardColumnsAndAdd(g, sc, acc, bigH);
+    }
+
     private static final ThreadLocal<SoftReference<float[][]>> ACCUMULATORS = new ThreadLocal<>();
+    private static final ThreadLocal<SoftReference<float[][]>> BIN_ACCUMULATORS = new ThreadLocal<>();
+
+    /** Bins of {@link #synthesizeReproducibly}: a constant, so the sums do not depend on the core count. */
+    static final int BINS = 4;
+
+    /**
+     * {@link #synthesize} with the same bits on every call and every machine: the groups are dealt to
+     * {@link #BINS} bins in a fixed order (biggest first, each to the bin with the least work so far), each
+     * bin adds its groups in that order into its own spectrum, and the bins are summed in bin order. The
+     * bins run on the cores like the groups of {@link #synthesize} (a bin is one job).
+     */
+    static float[] synthesizeReproducibly(SteerableMasks mk, float[][][] in) {
+        SteerablePyramid.checkInterrupt();
+        int bigW = mk.width;
+        int bigH = mk.height;
+        int n = 2 * bigW * bigH;
+        List<Group> gs = new ArrayList<>(groups(mk, in, false));
+        gs.sort(java.util.Comparator.comparingDouble(Group::cost).reversed()); // stable: ties keep layout order
+        List<List<Group>> bins = new ArrayList<>();
+        double[] load = new double[BINS];
+        for (int b = 0; b < BINS; b++) {
+            bins.add(new ArrayList<>());
+        }
+        for (Group g : gs) {
+            int best = 0;
+            for (int b = 1; b < BINS; b++) {
+                if (load[b] < load[best]) {
+                    best = b;
+                }
+            }
+            bins.get(best).add(g);
+            load[best] += g.cost();
+        }
+        SoftReference<float[][]> ref = BIN_ACCUMULATORS.get();
+        float[][] accs = ref == null ? null : ref.get();
+        BIN_ACCUMULATORS.remove();
+        if (accs == null) {
+            accs = new float[BINS][];
+        }
+        for (int b = 0; b < BINS; b++) {
+            if (accs[b] == null || accs[b].length != n) {
+                accs[b] = new float[n];
+            } else {
+                java.util.Arrays.fill(accs[b], 0f);
+            }
+        }
+        float[][] acc = accs;
+        List<Integer> jobs = new ArrayList<>();
+        for (int b = 0; b < BINS; b++) {
+            jobs.add(b);
+        }
+        SteerableJobs.run(jobs, b -> load[b], t -> takeScratch(bigW, bigH), SteerableTransform::giveScratch,
+                (b, sc) -> {
+            for (Group g : bins.get(b)) {
+                addGroup(g, sc, acc[b], bigH);
+            }
+        });
+        return finish(accs, bigW, bigH, BIN_ACCUMULATORS, accs);
+    }
 
     private static float[][] takeAccumulators(int count) {
         SoftReference<float[][]> ref = ACCUMULATORS.get();

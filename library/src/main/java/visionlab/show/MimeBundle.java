@@ -27,6 +27,14 @@ public record MimeBundle(byte[] png, String text, String html) {
         return new MimeBundle(Objects.requireNonNull(png, "png"), text, null);
     }
 
+    /**
+     * A figure: the PNG with the strings drawn into it recorded ({@link FigureText}), and its text form.
+     * Every line of {@code text} should be among {@code drawn}: Jupyter shows the picture, not the text.
+     */
+    public static MimeBundle figure(byte[] png, String text, java.util.List<String> drawn, int panels) {
+        return new MimeBundle(FigureText.record(Objects.requireNonNull(png, "png"), drawn, panels), text, null);
+    }
+
     /** HTML with its text form. */
     public static MimeBundle html(String html, String text) {
         return new MimeBundle(null, text, Objects.requireNonNull(html, "html"));

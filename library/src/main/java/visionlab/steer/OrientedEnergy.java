@@ -285,8 +285,10 @@ public final class OrientedEnergy implements Displayable {
     @Override
     public MimeBundle mimeBundle() {
         Image col = colour();
-        Mosaic m = Mosaic.row(col, legend(Math.min(128, Math.max(32, col.height() / 4)))).range(Mosaic.Range.NONE);
-        return MimeBundle.png(m.image().toPng(), toString());
+        return Mosaic.row(col, legend(Math.min(128, Math.max(32, col.height() / 4)))).range(Mosaic.Range.NONE)
+                .title(toString()).labels("hue: angle of peak energy, brightness: strength",
+                        "legend: hue = theta, 0 deg red")
+                .fit(1600).mimeBundle();
     }
 
     @Override

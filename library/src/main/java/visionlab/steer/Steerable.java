@@ -264,21 +264,29 @@ public final class Steerable implements Displayable {
         }
         double period = order % 2 == 1 ? 2 * Math.PI : Math.PI;
         List<Image> tiles = new ArrayList<>();
+        String[] angles = new String[count];
         for (int i = 0; i < count; i++) {
             tiles.add(kernel(period * i / count));
+            angles[i] = Mosaic.angleLabel(Math.toDegrees(period * i / count));
         }
         int zoom = Math.max(1, Math.min(8, 128 / (2 * radius + 1)));
-        return Mosaic.row(tiles).range(Mosaic.Range.AROUND_ZERO_SHARED).zoom(zoom)
-                .title(String.format(Locale.ROOT, "Gaussian derivative order %d, sigma %.3g: %d angles from 0 to %d deg",
-                        order, sigma, count, order % 2 == 1 ? 360 : 180));
+        return Mosaic.row(tiles).range(Mosaic.Range.AROUND_ZERO_SHARED).zoom(zoom).labels(angles)
+                .title(String.format(Locale.ROOT, "Gaussian derivative order %d, sigma %.3g: %d angles from 0 to %d deg%s",
+                        order, sigma, count, order % 2 == 1 ? 360 : 180,
+                        order % 2 == 1 ? " (odd order: the kernel at 180 deg is minus the one at 0)"
+                                : " (even order: 180 deg gives the same kernel)"));
     }
 
     /** The basis filters side by side. */
     @Override
     public MimeBundle mimeBundle() {
         int zoom = Math.max(1, Math.min(8, 128 / (2 * radius + 1)));
-        Mosaic m = Mosaic.row(basis()).range(Mosaic.Range.AROUND_ZERO_SHARED).zoom(zoom);
-        return MimeBundle.png(m.image().toPng(), toString());
+        String[] names = new String[order + 1];
+        for (int j = 0; j <= order; j++) {
+            names[j] = "basis " + j + ": " + Mosaic.angleLabel(Math.toDegrees(basisAngle(j)));
+        }
+        return Mosaic.row(basis()).range(Mosaic.Range.AROUND_ZERO_SHARED).zoom(zoom).labels(names).title(toString())
+                .mimeBundle();
     }
 
     @Override

@@ -62,8 +62,12 @@ public final class SteeredResponse implements Displayable {
     /** The basis responses side by side. */
     @Override
     public MimeBundle mimeBundle() {
-        Mosaic m = Mosaic.row(List.of(basis)).range(Mosaic.Range.AROUND_ZERO);
-        return MimeBundle.png(m.image().toPng(), toString());
+        String[] names = new String[basis.length];
+        for (int j = 0; j < basis.length; j++) {
+            names[j] = "response to basis " + j;
+        }
+        return Mosaic.row(List.of(basis)).range(Mosaic.Range.AROUND_ZERO).labels(names).title(toString()).fit(1600)
+                .mimeBundle();
     }
 
     @Override

@@ -29,11 +29,32 @@ class OperatorMatrixTest {
         assertEquals(3, s.rows());
         assertEquals(-3, s.get(2, 1), 0);
         Image pic = s.picture().image();
-        // two blocks of 2 and 1 rows, zoomed, with a 3 px gap
-        int zoom = pic.width() / 2;
-        assertEquals(3 * zoom + 3, pic.height());
+        // from the bottom up, rows across the tiles: the 1-row block (zoom px and the 1 px frame above it), a
+        // white gap, the 2-row block in its frame; the title sits above
+        int zoom = 48;
+        int y = pic.height() - 1;
+        int[] runs = new int[3];
+        for (int r = 0; r < 3; r++) {
+            boolean white = r == 1;
+            while (y >= 0 && allWhite(pic, y, 2 * zoom) == white) {
+                runs[r]++;
+                y--;
+            }
+        }
+        assertEquals(zoom + 1, runs[0], "the last block, one row");
+        assertEquals(4, runs[1], "the gap between the blocks (6 px less the two frames)");
+        assertEquals(2 * zoom + 2, runs[2], "the first block, two rows");
         assertTrue(s.mimeBundle().hasPng());
         assertEquals(s.toImage().get(1, 2), -3f);
+    }
+
+    private static boolean allWhite(Image im, int y, int width) {
+        for (int x = 0; x < width; x++) {
+            if (im.get(x, y) < 0.99f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Test

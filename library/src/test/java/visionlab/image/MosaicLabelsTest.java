@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class MosaicLabelsTest {
 
-    private static float darkest(Image im, int x0, int y0, int w, int h) {
+    /** The darkest value in a rectangle of a grey image. */
+    static float darkest(Image im, int x0, int y0, int w, int h) {
         float m = 1;
         for (int y = y0; y < y0 + h; y++) {
             for (int x = x0; x < x0 + w; x++) {

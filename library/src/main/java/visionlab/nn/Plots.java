@@ -1,4 +1,4 @@
-package visionlab.plot;
+package visionlab.nn;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -18,15 +18,11 @@ import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import visionlab.data.Dataset;
 import visionlab.data.Datasets;
+import visionlab.data.Scatter;
 import visionlab.image.Image;
 import visionlab.image.Mosaic;
-import visionlab.nn.Activation;
-import visionlab.nn.Adam;
-import visionlab.nn.History;
-import visionlab.nn.Loss;
-import visionlab.nn.Matrix;
-import visionlab.nn.Mlp;
-import visionlab.nn.Perceptron;
+import visionlab.plot.Chart;
+import visionlab.plot.Charts;
 
 /**
  * The lecture's figures as charts (XChart, 600x400 on white): loss curves, the fit of a 1-3-1 tanh net with
@@ -35,34 +31,16 @@ import visionlab.nn.Perceptron;
  */
 public final class Plots {
 
-    /** Default chart size. */
-    public static final int WIDTH = 600;
+    /** Default chart width. */
+    public static final int WIDTH = Charts.WIDTH;
     /** Default chart height. */
-    public static final int HEIGHT = 400;
-
-    static final Color[] CLASS_COLORS = {new Color(31, 119, 180), new Color(214, 39, 40), new Color(44, 160, 44),
-        new Color(255, 127, 14), new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194),
-        new Color(127, 127, 127), new Color(188, 189, 34), new Color(23, 190, 207)};
+    public static final int HEIGHT = Charts.HEIGHT;
 
     private Plots() {
     }
 
-    static XYChart xy(String title, String xLabel, String yLabel, int w, int h) {
-        XYChart c = new XYChartBuilder().width(w).height(h).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
-        Styler s = c.getStyler();
-        s.setChartBackgroundColor(Color.WHITE);
-        s.setPlotBackgroundColor(Color.WHITE);
-        s.setPlotBorderColor(Color.GRAY);
-        s.setLegendBorderColor(Color.LIGHT_GRAY);
-        s.setChartTitleBoxVisible(false);
-        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        c.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-        c.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        c.getStyler().setPlotGridLinesColor(new Color(230, 230, 230));
-        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        c.getStyler().setMarkerSize(6);
-        return c;
+    private static XYChart xy(String title, String xLabel, String yLabel, int w, int h) {
+        return Charts.xy(title, xLabel, yLabel, w, h);
     }
 
     // ------------------------------------------------------------------ loss curves
@@ -74,25 +52,20 @@ public final class Plots {
         }
         XYChart c = xy("Loss", "epoch", "loss", WIDTH, HEIGHT);
         double[] ep = h.rows().stream().mapToDouble(History.Row::epoch).toArray();
-        double[] loss = positive(h.losses(), logY);
+        double[] loss = Charts.forAxis(h.losses(), logY);
         XYSeries s = c.addSeries("training", ep, loss);
         s.setMarker(ep.length > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
-        s.setLineColor(CLASS_COLORS[0]);
-        s.setMarkerColor(CLASS_COLORS[0]);
+        s.setLineColor(Charts.colour(0));
+        s.setMarkerColor(Charts.colour(0));
         double[] v = h.validationLosses();
         if (v.length > 0 && !Double.isNaN(v[v.length - 1])) {
-            XYSeries sv = c.addSeries("validation", ep, positive(v, logY));
+            XYSeries sv = c.addSeries("validation", ep, Charts.forAxis(v, logY));
             sv.setMarker(ep.length > 40 ? SeriesMarkers.NONE : SeriesMarkers.DIAMOND);
-            sv.setLineColor(CLASS_COLORS[3]);
-            sv.setMarkerColor(CLASS_COLORS[3]);
+            sv.setLineColor(Charts.colour(3));
+            sv.setMarkerColor(Charts.colour(3));
         }
         c.getStyler().setYAxisLogarithmic(logY);
-        c.getStyler().setXAxisMin(0.0);
-        thinIntegerTicks(c, ep.length);
-        if (ep.length == 1) {
-            c.getStyler().setXAxisMin(0.0);
-            c.getStyler().setXAxisMax(2.0);
-        }
+        Charts.thinIntegerTicks(c, ep.length);
         return Chart.of(c, String.format(Locale.ROOT, "loss curve, %d epochs%s", ep.length, logY ? ", log scale" : ""));
     }
 
@@ -112,9 +85,9 @@ public final class Plots {
                 throw new IllegalArgumentException("histories[" + i + "]: expected at least one epoch");
             }
             double[] ep = h.rows().stream().mapToDouble(History.Row::epoch).toArray();
-            XYSeries s = c.addSeries(String.valueOf(names.get(i)), ep, positive(h.losses(), true));
+            XYSeries s = c.addSeries(String.valueOf(names.get(i)), ep, Charts.forAxis(h.losses(), true));
             s.setMarker(SeriesMarkers.NONE);
-            Color col = CLASS_COLORS[i % CLASS_COLORS.length];
+            Color col = Charts.colour(i);
             s.setLineColor(col);
         }
         c.getStyler().setYAxisLogarithmic(true);
@@ -126,47 +99,7 @@ public final class Plots {
      * training runs.
      */
     public static Chart lossCurve(double[] epochs, double[] losses, String title) {
-        if (epochs == null || losses == null || epochs.length != losses.length || epochs.length == 0) {
-            throw new IllegalArgumentException("losses: expected as many values as epochs, at least one");
-        }
-        XYChart c = xy(title == null ? "Loss" : title, "epoch", "loss", WIDTH, HEIGHT);
-        c.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-        XYSeries s = c.addSeries("training (running mean in the epoch)", epochs, losses);
-        s.setMarker(epochs.length > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
-        s.setLineColor(CLASS_COLORS[0]);
-        s.setMarkerColor(CLASS_COLORS[0]);
-        c.getStyler().setXAxisMin(0.0);
-        return Chart.of(c, String.format(Locale.ROOT, "live loss curve, %d points", epochs.length));
-    }
-
-    /** XChart puts a tick on every integer for short integer axes: label only every 5th (or 2nd) one. */
-    private static void thinIntegerTicks(XYChart c, int n) {
-        if (n > 12) {
-            int step = n <= 30 ? 5 : n <= 80 ? 10 : niceStep(n / 8.0);
-            c.setCustomXAxisTickLabelsFormatter(x -> Math.abs(x - Math.rint(x)) < 1e-9 && ((long) Math.rint(x)) % step == 0
-                    ? Long.toString((long) Math.rint(x)) : "");
-        }
-    }
-
-    /** 1, 2 or 5 times a power of ten, at least {@code raw}. */
-    private static int niceStep(double raw) {
-        double p = Math.pow(10, Math.floor(Math.log10(raw)));
-        for (double m : new double[] {1, 2, 5, 10}) {
-            if (m * p >= raw) {
-                return (int) Math.max(1, Math.round(m * p));
-            }
-        }
-        return (int) Math.round(10 * p);
-    }
-
-    private static double[] positive(double[] v, boolean log) {
-        double[] out = v.clone();
-        if (log) {
-            for (int i = 0; i < out.length; i++) {
-                out[i] = Math.max(out[i], 1e-12);
-            }
-        }
-        return out;
+        return Charts.lossCurve(epochs, losses, title);
     }
 
     // ------------------------------------------------------------------ activations
@@ -195,14 +128,19 @@ public final class Plots {
             }
             XYChart c = xy(f.name(), "a", "", fs.length == 1 ? WIDTH : 400, fs.length == 1 ? HEIGHT : 300);
             c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-            c.getStyler().setYAxisTickMarkSpacingHint(50);
+            // a y range padded by a tenth (never a whole-number range, which XChart ticks at every 0.25)
+            double lo = Math.min(java.util.Arrays.stream(y).min().getAsDouble(), java.util.Arrays.stream(d).min().getAsDouble());
+            double hi = Math.max(java.util.Arrays.stream(y).max().getAsDouble(), java.util.Arrays.stream(d).max().getAsDouble());
+            double pad = 0.1 * Math.max(hi - lo, 1e-6) + 0.013;
+            c.getStyler().setYAxisMin(lo - pad);
+            c.getStyler().setYAxisMax(hi + pad);
             XYSeries s = c.addSeries("f(a)", a, y);
             s.setMarker(SeriesMarkers.NONE);
-            s.setLineColor(CLASS_COLORS[0]);
+            s.setLineColor(Charts.colour(0));
             s.setLineWidth(2.5f);
             XYSeries sd = c.addSeries("f'(a)", a, d);
             sd.setMarker(SeriesMarkers.NONE);
-            sd.setLineColor(CLASS_COLORS[1]);
+            sd.setLineColor(Charts.colour(1));
             sd.setLineStyle(SeriesLines.DASH_DASH);
             sd.setLineWidth(2f);
             charts.add(c);
@@ -245,17 +183,23 @@ public final class Plots {
         }
         var f = net.forward(Matrix.of(grid));
         if (net.sizes().length == 3) {
+            // Bishop's long dashes: XChart restarts the dash pattern at every point, so the hidden units are
+            // drawn through 26 points (dashes of 8 px on segments of about 16 px), not 201
+            int every = 8;
             Matrix hidden = f.x(2);
             for (int u = 0; u < hidden.cols(); u++) {
-                double[] hy = new double[n];
-                for (int i = 0; i < n; i++) {
-                    hy[i] = hidden.get(i, u);
+                double[] hx = new double[(n - 1) / every + 1];
+                double[] hy = new double[hx.length];
+                for (int k = 0; k < hx.length; k++) {
+                    hx[k] = gx[k * every];
+                    hy[k] = hidden.get(k * every, u);
                 }
-                XYSeries s = c.addSeries("hidden unit " + (u + 1), gx, hy);
+                XYSeries s = c.addSeries(u == 0 ? "hidden units (tanh)" : "hidden unit " + (u + 1), hx, hy);
                 s.setMarker(SeriesMarkers.NONE);
-                s.setLineStyle(SeriesLines.DASH_DASH);
+                s.setLineStyle(new java.awt.BasicStroke(1.6f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,
+                        10f, new float[] {8f, 5f}, 0f));
                 s.setLineColor(new Color(90, 90, 90));
-                s.setLineWidth(1.5f);
+                s.setShowInLegend(u == 0);
             }
         }
         double[] fy = new double[n];
@@ -264,12 +208,12 @@ public final class Plots {
         }
         XYSeries net1 = c.addSeries("network", gx, fy);
         net1.setMarker(SeriesMarkers.NONE);
-        net1.setLineColor(CLASS_COLORS[1]);
+        net1.setLineColor(Charts.colour(1));
         net1.setLineWidth(2.5f);
         XYSeries pts = c.addSeries("data", xs, ys);
         pts.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         pts.setMarker(SeriesMarkers.CIRCLE);
-        pts.setMarkerColor(CLASS_COLORS[0]);
+        pts.setMarkerColor(Charts.colour(0));
         c.getStyler().setXAxisMin(-1.0);
         c.getStyler().setXAxisMax(1.0);
         return c;
@@ -305,6 +249,11 @@ public final class Plots {
         for (int i = 0; i < nets.size(); i++) {
             XYChart c = fitChart(nets.get(i), sets.get(i), 450, 340);
             c.setTitle((i < tag.length ? tag[i] : "") + sets.get(i).name());
+            if (i == 0) {
+                // one legend for the four panels
+                c.getStyler().setLegendVisible(true);
+                c.getStyler().setLegendPosition(Styler.LegendPosition.InsideN);
+            }
             charts.add(c);
         }
         return Chart.grid(charts, 2, "representational power of a two-layer net (" + nets.size() + " panels)");
@@ -312,53 +261,9 @@ public final class Plots {
 
     // ------------------------------------------------------------------ 2-D classifiers
 
-    /** The data of a 2-D set, coloured by class (or a 1-D function set as points). */
+    /** The data of a 2-D set, coloured by class (or a 1-D function set as points): {@link Scatter#of}. */
     public static Chart scatter(Dataset data) {
-        if (data == null) {
-            throw new IllegalArgumentException("data: expected a Dataset, got null");
-        }
-        XYChart c = xy(data.name(), "x1", data.inputSize() == 1 ? "y" : "x2", WIDTH, HEIGHT);
-        addPoints(c, data);
-        return Chart.of(c, data.toString());
-    }
-
-    private static void addPoints(XYChart c, Dataset data) {
-        if (data.inputSize() == 1) {
-            Matrix t = data.targets();
-            double[] xs = new double[data.size()];
-            double[] ys = new double[data.size()];
-            for (int i = 0; i < xs.length; i++) {
-                xs[i] = data.input(i)[0];
-                ys[i] = t.get(i, 0);
-            }
-            XYSeries s = c.addSeries("data", xs, ys);
-            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            s.setMarkerColor(CLASS_COLORS[0]);
-            return;
-        }
-        if (data.inputSize() != 2) {
-            throw new IllegalArgumentException("data: expected 1-D or 2-D inputs, got " + data.inputSize());
-        }
-        int k = data.hasLabels() ? data.classes() : 1;
-        int[] labels = data.hasLabels() ? data.labels() : new int[data.size()];
-        for (int cl = 0; cl < k; cl++) {
-            List<Double> xs = new ArrayList<>();
-            List<Double> ys = new ArrayList<>();
-            for (int i = 0; i < data.size(); i++) {
-                if (labels[i] == cl) {
-                    double[] p = data.input(i);
-                    xs.add(p[0]);
-                    ys.add(p[1]);
-                }
-            }
-            if (xs.isEmpty()) {
-                continue;
-            }
-            XYSeries s = c.addSeries("class " + cl, xs, ys);
-            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            s.setMarker(SeriesMarkers.CIRCLE);
-            s.setMarkerColor(CLASS_COLORS[cl % CLASS_COLORS.length].darker());
-        }
+        return Scatter.of(data);
     }
 
     /**
@@ -422,7 +327,7 @@ public final class Plots {
         c.getStyler().setYAxisMax(y1);
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         c.getStyler().setMarkerSize(7);
-        addPoints(c, data);
+        Scatter.addPoints(c, data);
         return c;
     }
 
@@ -481,7 +386,7 @@ public final class Plots {
                     double top = Math.max(0, out.get(r, cls));
                     conf = sum > 0 ? Math.max(0, (top / sum - 1.0 / out.cols()) / (1 - 1.0 / out.cols())) : 0;
                 }
-                Color base = CLASS_COLORS[cls % CLASS_COLORS.length];
+                Color base = Charts.colour(cls);
                 double a = 0.15 + 0.45 * conf;
                 int rr = (int) Math.round(255 * (1 - a) + base.getRed() * a);
                 int gg = (int) Math.round(255 * (1 - a) + base.getGreen() * a);
@@ -500,7 +405,7 @@ public final class Plots {
     // ------------------------------------------------------------------ confusion matrix
 
     /** The confusion matrix of a classifier on a labelled set: rows true class, columns predicted class. */
-    public static Chart confusionMatrix(Mlp net, Dataset data) {
+    public static Chart confusionMatrix(Net net, Dataset data) {
         if (net == null || data == null) {
             throw new IllegalArgumentException("net, data: expected values, got null");
         }
@@ -509,87 +414,7 @@ public final class Plots {
 
     /** Counts[true][predicted] drawn as shaded cells with the counts written in. */
     public static Chart confusionMatrix(int[] truth, int[] predicted, int classes) {
-        if (truth == null || predicted == null || truth.length != predicted.length || truth.length == 0) {
-            throw new IllegalArgumentException("predicted: expected as many predictions as labels ("
-                    + (truth == null ? "null" : truth.length) + "), got " + (predicted == null ? "null" : predicted.length));
-        }
-        if (classes < 2 || classes > 100) {
-            throw new IllegalArgumentException("classes: expected 2..100, got " + classes);
-        }
-        int[][] m = new int[classes][classes];
-        int ok = 0;
-        for (int i = 0; i < truth.length; i++) {
-            if (truth[i] < 0 || truth[i] >= classes || predicted[i] < 0 || predicted[i] >= classes) {
-                throw new IllegalArgumentException("labels[" + i + "]: expected 0.." + (classes - 1) + ", got "
-                        + truth[i] + " / " + predicted[i]);
-            }
-            m[truth[i]][predicted[i]]++;
-            if (truth[i] == predicted[i]) {
-                ok++;
-            }
-        }
-        double acc = ok / (double) truth.length;
-        String title = String.format(Locale.ROOT, "confusion matrix, %d examples, accuracy %.2f%%", truth.length,
-                100 * acc);
-        return Chart.ofImage(v -> drawConfusion(m, title), title);
-    }
-
-    private static BufferedImage drawConfusion(int[][] m, String title) {
-        int k = m.length;
-        int size = 560;
-        BufferedImage im = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = im.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, size, size);
-        int left = 70;
-        int top = 60;
-        int cell = (size - left - 20) / k;
-        int max = 1;
-        for (int[] row : m) {
-            for (int v : row) {
-                max = Math.max(max, v);
-            }
-        }
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        g.drawString(title, 10, 22);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        g.drawString("predicted class", left + k * cell / 2 - 45, 48);
-        Graphics2D gr = (Graphics2D) g.create();
-        gr.rotate(-Math.PI / 2);
-        gr.drawString("true class", -(top + k * cell / 2 + 30), 20);
-        gr.dispose();
-        Font cellFont = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(9, Math.min(16, cell / 3)));
-        for (int i = 0; i < k; i++) {
-            g.setColor(Color.BLACK);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-            g.drawString(Integer.toString(i), left - 18, top + i * cell + cell / 2 + 5);
-            g.drawString(Integer.toString(i), left + i * cell + cell / 2 - 4, top + k * cell + 16 > size ? size - 2 : top - 2 + 0);
-            for (int j = 0; j < k; j++) {
-                double f = Math.sqrt(m[i][j] / (double) max);
-                Color base = i == j ? new Color(31, 119, 180) : new Color(214, 39, 40);
-                int r = (int) (255 - f * (255 - base.getRed()));
-                int gg = (int) (255 - f * (255 - base.getGreen()));
-                int b = (int) (255 - f * (255 - base.getBlue()));
-                g.setColor(new Color(r, gg, b));
-                g.fillRect(left + j * cell, top + i * cell, cell, cell);
-                g.setColor(new Color(200, 200, 200));
-                g.drawRect(left + j * cell, top + i * cell, cell, cell);
-                if (m[i][j] > 0) {
-                    g.setFont(cellFont);
-                    g.setColor(f > 0.6 ? Color.WHITE : Color.BLACK);
-                    String s = Integer.toString(m[i][j]);
-                    FontMetrics fm = g.getFontMetrics();
-                    g.drawString(s, left + j * cell + (cell - fm.stringWidth(s)) / 2, top + i * cell + cell / 2 + fm.getAscent() / 2 - 2);
-                }
-            }
-        }
-        g.setColor(Color.GRAY);
-        g.setStroke(new BasicStroke(1.5f));
-        g.drawRect(left, top, k * cell, k * cell);
-        g.dispose();
-        return im;
+        return Charts.confusionMatrix(truth, predicted, classes);
     }
 
     // ------------------------------------------------------------------ weights
@@ -637,13 +462,12 @@ public final class Plots {
         }
         XYSeries s = c.addSeries("mistakes", e, v);
         s.setMarker(e.length > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
-        c.getStyler().setYAxisMin(0.0);
-        c.getStyler().setXAxisMin(0.0);
-        thinIntegerTicks(c, e.length);
-        if (e.length == 1) {
-            c.getStyler().setXAxisMin(0.0);
-            c.getStyler().setXAxisMax(2.0);
+        double most = 0;
+        for (double x : v) {
+            most = Math.max(most, x);
         }
+        Charts.thinIntegerTicks(c, e.length);
+        Charts.integerYAxis(c, most);
         return Chart.of(c, r.toString());
     }
 }

@@ -1,4 +1,4 @@
-package visionlab.plot;
+package visionlab.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,12 +14,7 @@ import org.junit.jupiter.api.Test;
 import visionlab.data.Dataset;
 import visionlab.data.Datasets;
 import visionlab.image.Mosaic;
-import visionlab.nn.Activation;
-import visionlab.nn.History;
-import visionlab.nn.Loss;
-import visionlab.nn.Mlp;
-import visionlab.nn.Perceptron;
-import visionlab.nn.Sgd;
+import visionlab.plot.Chart;
 
 /** Every chart renders headless to a PNG of the stated size with visible content. */
 class PlotsTest {
