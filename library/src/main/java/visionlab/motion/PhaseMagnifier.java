@@ -43,6 +43,7 @@ final class PhaseMagnifier {
     private final BandPass pass; // null for IDEAL
     private final int delay;
     private final float[][] acc; // per orientation, full column-major spectrum
+    private final float[] spectrum; // the current frame's luminance spectrum (reused)
     private final List<Image> held = new ArrayList<>(); // frames waiting for their output (FIR, IDEAL)
     private long in;
     private long out;
@@ -56,7 +57,6 @@ final class PhaseMagnifier {
         final float[] prev;
         final float[] delta;
         final float[] p;
-        final float[] theta;
         final BandPass.State state;
         final List<float[]> history = new ArrayList<>(); // IDEAL: Delta_t of every frame
         List<float[]> passed; // IDEAL: the band-passed Delta_t, at finish
@@ -69,7 +69,6 @@ final class PhaseMagnifier {
             prev = new float[n];
             delta = new float[n];
             p = new float[n];
-            theta = new float[n];
             state = pass == null ? null : pass.state(n);
             // sigma in pixels of the band's nominal grid; this grid may sample more coarsely
             gaussX = s.sigma > 0 ? Kernel1D.gaussian(Math.max(0.05, s.sigma * bank.gridWidth(j, b) / bank.bandWidth(j))) : null;
@@ -104,16 +103,10 @@ final class PhaseMagnifier {
             float[] q = s.sigma > 0 ? smooth(pb) : pb;
             float g = (float) s.gain;
             if (s.attenuate) {
-                float g1 = g + 1;
-                for (int i = 0; i < n; i++) {
-                    theta[i] = g1 * q[i] - dlt[i];
-                }
+                PhaseMath.rotate(c, g + 1, q, 1f, dlt, n);
             } else {
-                for (int i = 0; i < n; i++) {
-                    theta[i] = g * q[i];
-                }
+                PhaseMath.rotate(c, g, q, 0f, null, n);
             }
-            PhaseMath.rotate(c, theta, n);
             bank.synthesize(c, j, b, accum);
         }
 
@@ -150,6 +143,7 @@ final class PhaseMagnifier {
         delay = pass == null ? 0 : pass.delay();
         bands = new Band[s.orientations][bank.bands()];
         acc = new float[s.orientations][2 * width * height];
+        spectrum = new float[2 * width * height];
         for (int b = 0; b < s.orientations; b++) {
             for (int j = 0; j < bank.bands(); j++) {
                 bands[b][j] = new Band(j, b);
@@ -170,7 +164,7 @@ final class PhaseMagnifier {
     void push(Image frame, Consumer<Image> sink) {
         long t = in++;
         float[] y = Yiq.luminance(frame);
-        float[] spec = Fft2.forwardRealColumnMajor(y, width, height);
+        float[] spec = Fft2.forwardRealColumnMajor(y, width, height, spectrum);
         boolean causal = pass != null && delay == 0;
         if (!causal) {
             held.add(frame);
@@ -207,7 +201,7 @@ final class PhaseMagnifier {
     private void emitDelayed(Consumer<Image> sink) {
         Image frame = held.remove(0);
         float[] y = Yiq.luminance(frame);
-        float[] spec = Fft2.forwardRealColumnMajor(y, width, height);
+        float[] spec = Fft2.forwardRealColumnMajor(y, width, height, spectrum);
         IntStream.range(0, s.orientations).parallel().forEach(b -> {
             float[] a = acc[b];
             if (b == 0) {
@@ -273,7 +267,7 @@ final class PhaseMagnifier {
             Image frame = held.get(k);
             held.set(k, null);
             float[] y = Yiq.luminance(frame);
-            float[] spec = Fft2.forwardRealColumnMajor(y, width, height);
+            float[] spec = Fft2.forwardRealColumnMajor(y, width, height, spectrum);
             final int kk = k;
             IntStream.range(0, s.orientations).parallel().forEach(b -> {
                 float[] a = acc[b];

@@ -48,8 +48,17 @@ final class PhaseMath {
      * and the double-angle formulas; no branches.
      */
     static void rotate(float[] c, float[] theta, int n) {
+        rotate(c, 1f, theta, 0f, null, n);
+    }
+
+    /**
+     * {@link #rotate(float[], float[], int)} by {@code theta_i = a p[i] - b d[i]} ({@code d} may be null when
+     * {@code b = 0}), computed in the same pass.
+     */
+    static void rotate(float[] c, float a, float[] p, float b, float[] d, int n) {
         for (int i = 0; i < n; i++) {
-            float h = 0.5f * wrap(theta[i]);
+            float t = d == null ? a * p[i] : a * p[i] - b * d[i];
+            float h = 0.5f * wrap(t);
             float h2 = h * h;
             float s = h * (1 + h2 * (-1f / 6 + h2 * (1f / 120 + h2 * (-1f / 5040 + h2 * (1f / 362880
                     + h2 * (-1f / 39916800))))));
@@ -57,10 +66,10 @@ final class PhaseMath {
                     + h2 * (1f / 479001600))))));
             float sn = 2 * s * co;
             float cs = 1 - 2 * s * s;
-            float a = c[2 * i];
-            float b = c[2 * i + 1];
-            c[2 * i] = a * cs - b * sn;
-            c[2 * i + 1] = a * sn + b * cs;
+            float re = c[2 * i];
+            float im = c[2 * i + 1];
+            c[2 * i] = re * cs - im * sn;
+            c[2 * i + 1] = re * sn + im * cs;
         }
     }
 }
