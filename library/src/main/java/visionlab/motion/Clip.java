@@ -229,10 +229,11 @@ public final class Clip implements Displayable {
         return file;
     }
 
-    /** PNG strip of 8 frames, plus HTML with the animated GIF. */
+    /** PNG strip of 3 to 8 frames (at most 1600 px wide), plus HTML with the animated GIF. */
     @Override
     public MimeBundle mimeBundle() {
-        byte[] png = strip(8).image().toPng();
+        int n = Math.max(3, Math.min(8, 1200 / frames.get(0).width())); // wide frames: fewer of them
+        byte[] png = strip(n).fit(1600).image().toPng();
         String html = "<img alt=\"" + toString() + "\" src=\"data:image/gif;base64,"
                 + Base64.getEncoder().encodeToString(gif()) + "\"/>";
         return new MimeBundle(png, toString(), html);
