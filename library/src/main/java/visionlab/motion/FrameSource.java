@@ -80,33 +80,8 @@ public interface FrameSource extends AutoCloseable {
             throw new IllegalArgumentException("frame: expected a function of the frame index, got null");
         }
         Image first = Image.requireValid(frame.apply(0), "frame(0)");
-        return new FrameSource() {
+        return new SourceBase(first.width(), first.height(), first.channels(), fps, count) {
             int t;
-
-            @Override
-            public int width() {
-                return first.width();
-            }
-
-            @Override
-            public int height() {
-                return first.height();
-            }
-
-            @Override
-            public int channels() {
-                return first.channels();
-            }
-
-            @Override
-            public double fps() {
-                return fps;
-            }
-
-            @Override
-            public long frames() {
-                return count;
-            }
 
             @Override
             public Image next() {
@@ -115,10 +90,6 @@ public interface FrameSource extends AutoCloseable {
                 }
                 int k = t++;
                 return k == 0 ? first : frame.apply(k);
-            }
-
-            @Override
-            public void close() {
             }
         };
     }

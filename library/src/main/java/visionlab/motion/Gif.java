@@ -207,33 +207,8 @@ final class Gif {
             Image first = frame(reader, 0, canvas);
             boolean grey = isGrey(first);
             double fps = 100.0 / delay;
-            return new FrameSource() {
+            return new SourceBase(w, h, grey ? 1 : 3, fps, count) {
                 int t;
-
-                @Override
-                public int width() {
-                    return w;
-                }
-
-                @Override
-                public int height() {
-                    return h;
-                }
-
-                @Override
-                public int channels() {
-                    return grey ? 1 : 3;
-                }
-
-                @Override
-                public double fps() {
-                    return fps;
-                }
-
-                @Override
-                public long frames() {
-                    return count;
-                }
 
                 @Override
                 public Image next() {

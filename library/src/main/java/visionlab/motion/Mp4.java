@@ -63,54 +63,23 @@ final class Mp4 {
         }
     }
 
-    private static final class Reader implements FrameSource {
+    private static final class Reader extends SourceBase {
         final Path file;
         final SeekableByteChannel ch;
         final FrameGrab grab;
-        final int w;
-        final int h;
         final boolean grey;
-        final long frames;
-        final double fps;
         Picture pending;
         int index;
 
         Reader(Path file, SeekableByteChannel ch, FrameGrab grab, Picture first, long frames, double fps) {
+            super(first.getCrop() == null ? first.getWidth() : first.getCrop().getWidth(),
+                    first.getCrop() == null ? first.getHeight() : first.getCrop().getHeight(),
+                    neutralChroma(first) ? 1 : 3, fps, frames);
             this.file = file;
             this.ch = ch;
             this.grab = grab;
-            Rect crop = first.getCrop();
-            this.w = crop == null ? first.getWidth() : crop.getWidth();
-            this.h = crop == null ? first.getHeight() : crop.getHeight();
-            this.grey = neutralChroma(first);
-            this.frames = frames;
-            this.fps = fps;
+            this.grey = channels() == 1;
             this.pending = first;
-        }
-
-        @Override
-        public int width() {
-            return w;
-        }
-
-        @Override
-        public int height() {
-            return h;
-        }
-
-        @Override
-        public int channels() {
-            return grey ? 1 : 3;
-        }
-
-        @Override
-        public double fps() {
-            return fps;
-        }
-
-        @Override
-        public long frames() {
-            return frames;
         }
 
         @Override
@@ -132,7 +101,7 @@ final class Mp4 {
                 return null;
             }
             index++;
-            return toImage(p, w, h, grey);
+            return toImage(p, width(), height(), grey);
         }
 
         @Override

@@ -165,43 +165,40 @@ final class PhaseMagnifier {
         long t = in++;
         float[] y = Yiq.luminance(frame);
         float[] spec = Fft2.forwardRealColumnMajor(y, width, height, spectrum);
-        boolean causal = pass != null && delay == 0;
-        if (!causal) {
-            held.add(frame);
+        if (pass != null && delay == 0) { // causal: the output of this frame at once
+            magnify(frame, y, spec, (band, a) -> {
+                band.phaseStep(t);
+                band.apply(band.p, band.delta, a);
+            }, sink);
+            return;
         }
+        held.add(frame);
         boolean[] ready = new boolean[1];
         IntStream.range(0, s.orientations).parallel().forEach(b -> {
-            float[] a = acc[b];
-            if (causal) {
-                if (b == 0) {
-                    bank.residual(spec, a);
-                } else {
-                    java.util.Arrays.fill(a, 0f);
-                }
-            }
             for (Band band : bands[b]) {
                 bank.analyze(spec, band.j, b, band.c);
                 boolean r = band.phaseStep(t);
-                if (causal) {
-                    band.apply(band.p, band.delta, a);
-                }
                 if (b == 0 && band.j == 0) {
                     ready[0] = r;
                 }
             }
         });
-        if (causal) {
-            sink.accept(Yiq.withLuminance(frame, y, sum(null)));
-        } else if (pass != null && ready[0]) {
+        if (pass != null && ready[0]) {
             emitDelayed(sink);
         }
     }
 
-    /** FIR: the output of the oldest held frame from the filter outputs just computed. */
-    private void emitDelayed(Consumer<Image> sink) {
-        Image frame = held.remove(0);
-        float[] y = Yiq.luminance(frame);
-        float[] spec = Fft2.forwardRealColumnMajor(y, width, height, spectrum);
+    /** What a band does with its fresh coefficients {@code band.c} before adding them into {@code acc}. */
+    private interface BandStep {
+        void run(Band band, float[] acc);
+    }
+
+    /**
+     * One output frame: per orientation (in parallel) the residual (orientation 0), then for every band its
+     * coefficients of {@code spec} and {@code step} (which rotates and synthesises them into the orientation's
+     * spectrum); the orientations summed, inverted, and given back the frame's chrominance.
+     */
+    private void magnify(Image frame, float[] y, float[] spec, BandStep step, Consumer<Image> sink) {
         IntStream.range(0, s.orientations).parallel().forEach(b -> {
             float[] a = acc[b];
             if (b == 0) {
@@ -211,11 +208,19 @@ final class PhaseMagnifier {
             }
             for (Band band : bands[b]) {
                 bank.analyze(spec, band.j, b, band.c);
-                band.apply(band.p, band.state.delayedInput(), a);
+                step.run(band, a);
             }
         });
-        out++;
         sink.accept(Yiq.withLuminance(frame, y, sum(null)));
+    }
+
+    /** FIR: the output of the oldest held frame from the filter outputs just computed. */
+    private void emitDelayed(Consumer<Image> sink) {
+        Image frame = held.remove(0);
+        float[] y = Yiq.luminance(frame);
+        float[] spec = Fft2.forwardRealColumnMajor(y, width, height, spectrum);
+        out++;
+        magnify(frame, y, spec, (band, a) -> band.apply(band.p, band.state.delayedInput(), a), sink);
     }
 
     /** Emits the frames still held: FIR by holding the last phase, IDEAL by filtering the whole clip. */
@@ -269,21 +274,11 @@ final class PhaseMagnifier {
             float[] y = Yiq.luminance(frame);
             float[] spec = Fft2.forwardRealColumnMajor(y, width, height, spectrum);
             final int kk = k;
-            IntStream.range(0, s.orientations).parallel().forEach(b -> {
-                float[] a = acc[b];
-                if (b == 0) {
-                    bank.residual(spec, a);
-                } else {
-                    java.util.Arrays.fill(a, 0f);
-                }
-                for (Band band : bands[b]) {
-                    bank.analyze(spec, band.j, b, band.c);
-                    band.apply(band.passed.get(kk), band.history.get(kk), a);
-                    band.passed.set(kk, null);
-                    band.history.set(kk, null);
-                }
-            });
-            sink.accept(Yiq.withLuminance(frame, y, sum(null)));
+            magnify(frame, y, spec, (band, a) -> {
+                band.apply(band.passed.get(kk), band.history.get(kk), a);
+                band.passed.set(kk, null);
+                band.history.set(kk, null);
+            }, sink);
         }
         held.clear();
     }

@@ -43,33 +43,8 @@ final class Pipeline {
         }, "visionlab-decode");
         worker.setDaemon(true);
         worker.start();
-        return new FrameSource() {
+        return new SourceBase(src) {
             boolean done;
-
-            @Override
-            public int width() {
-                return src.width();
-            }
-
-            @Override
-            public int height() {
-                return src.height();
-            }
-
-            @Override
-            public int channels() {
-                return src.channels();
-            }
-
-            @Override
-            public double fps() {
-                return src.fps();
-            }
-
-            @Override
-            public long frames() {
-                return src.frames();
-            }
 
             @Override
             public Image next() {
