@@ -44,6 +44,19 @@ public final class Clip implements Displayable {
         return new Clip(List.copyOf(frames), fps);
     }
 
+    /**
+     * Checks frame {@code n} of a video being written: valid, and as wide and high as the first one; returns
+     * the first frame ({@code frame} itself when {@code first} is null).
+     */
+    static Image sameSize(Image first, Image frame, long n) {
+        Image.requireValid(frame, "frames[" + n + "]");
+        if (first != null && (frame.width() != first.width() || frame.height() != first.height())) {
+            throw new IllegalArgumentException("frames[" + n + "]: expected " + first.width() + "x" + first.height()
+                    + " like frames[0], got " + frame.shape());
+        }
+        return first == null ? frame : first;
+    }
+
     static void checkFps(double fps) {
         if (!(fps > 0) || !(fps <= 1000)) {
             throw new IllegalArgumentException("fps: expected a frame rate in (0, 1000], got " + fps);

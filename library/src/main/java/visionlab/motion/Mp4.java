@@ -244,16 +244,10 @@ final class Mp4 {
 
         @Override
         public void accept(Image frame) {
-            Image.requireValid(frame, "frame");
-            if (first == null) {
-                if (frame.width() < 2 || frame.height() < 2) {
-                    throw new IllegalArgumentException("frame: expected at least 2x2 pixels for MP4, got " + frame.shape());
-                }
-                first = frame;
-            } else if (frame.width() != first.width() || frame.height() != first.height()) {
-                throw new IllegalArgumentException("frames[" + n + "]: expected " + first.width() + "x" + first.height()
-                        + " like frames[0], got " + frame.shape());
+            if (first == null && frame != null && (frame.width() < 2 || frame.height() < 2)) {
+                throw new IllegalArgumentException("frame: expected at least 2x2 pixels for MP4, got " + frame.shape());
             }
+            first = Clip.sameSize(first, frame, n);
             Picture p = toPicture(frame);
             if (buf == null) {
                 buf = ByteBuffer.allocate(encoder.estimateBufferSize(p));

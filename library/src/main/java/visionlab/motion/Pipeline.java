@@ -98,14 +98,7 @@ final class Pipeline {
 
             @Override
             public void accept(Image frame) {
-                Image.requireValid(frame, "frame");
-                if (first == null) {
-                    first = frame;
-                } else if (frame.width() != first.width() || frame.height() != first.height()) {
-                    throw new IllegalArgumentException("frames[" + n + "]: expected " + first.width() + "x"
-                            + first.height() + " like frames[0], got " + frame.shape());
-                }
-                n++;
+                first = Clip.sameSize(first, frame, n++);
                 check();
                 put(q, frame, worker);
                 check();

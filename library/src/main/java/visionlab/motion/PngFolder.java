@@ -73,13 +73,7 @@ final class PngFolder {
 
             @Override
             public void accept(Image frame) {
-                Image.requireValid(frame, "frame");
-                if (first == null) {
-                    first = frame;
-                } else if (!frame.sameShape(first)) {
-                    throw new IllegalArgumentException("frames[" + n + "]: expected " + first.shape()
-                            + " like frames[0], got " + frame.shape());
-                }
+                first = Clip.sameSize(first, frame, n);
                 frame.write(tmp.temp.resolve(String.format(Locale.ROOT, "frame_%04d.png", n++)));
             }
 
