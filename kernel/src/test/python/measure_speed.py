@@ -7,6 +7,8 @@ first result : from launching the kernel process to the execute_result of "1 + 1
 trivial cell : execute_request -> idle status for "1 + 1", kernel warm
 empty cell   : the same for a comment-only cell: the protocol and thread overhead without a JShell compile
 chart cell   : a cell that builds a 400x300 XChart and returns it (PNG), after the background warm-up
+image cell   : a cell whose value is a 512x512 image (Image.sample("camera"): read, rendered to PNG in the
+               executor, sent to the kernel, base64 in the message)
 """
 import argparse
 import statistics
@@ -71,6 +73,11 @@ def main():
         ms, result = run(kc, CHART % i)
         assert "image/png" in result, result.keys()
         charts.append(ms)
+    images = []
+    for i in range(12):
+        ms, result = run(kc, 'Image.sample("camera")')
+        assert "image/png" in result, result.keys()
+        images.append(ms)
     kc.stop_channels()
     km.shutdown_kernel(now=True)
 
@@ -81,6 +88,7 @@ def main():
     show("trivial cell", trivial)
     show("empty cell", empty)
     show("chart cell", charts)
+    show("image cell", images)
 
 
 if __name__ == "__main__":

@@ -3,30 +3,24 @@ restart gives a fresh JShell, shutdown ends the process by itself.
 
 Run with /usr/bin/python3 and JUPYTER_PATH pointing at the data folder holding kernels/visionlab.
 """
+import os
+import signal
+import subprocess
 import time
 import unittest
 
 from jupyter_client.manager import start_new_kernel
 from jupyter_client.session import Session
 
+from kernel_messages import execute_timed
+
 TIMEOUT = 30
 
 
 def execute(kc, code, timeout=TIMEOUT):
     """Runs code; returns (reply content, list of iopub messages of this request)."""
-    msg_id = kc.execute(code)
-    outputs = []
-    while True:
-        m = kc.get_iopub_msg(timeout=timeout)
-        if m["parent_header"].get("msg_id") != msg_id:
-            continue
-        if m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":
-            break
-        outputs.append(m)
-    while True:
-        reply = kc.get_shell_msg(timeout=timeout)
-        if reply["parent_header"].get("msg_id") == msg_id:
-            return reply["content"], outputs
+    reply, outputs, _ = execute_timed(kc, code, timeout)
+    return reply, [m for _, m in outputs]
 
 
 class LifeCycle(unittest.TestCase):
@@ -96,6 +90,19 @@ class LifeCycle(unittest.TestCase):
         while self.km.is_alive() and time.time() < deadline:
             time.sleep(0.05)
         self.assertFalse(self.km.is_alive(), "the kernel process ends after a shutdown request")
+
+    def test_the_executor_jvm_does_not_outlive_a_killed_kernel(self):
+        execute(self.kc, "1 + 1")
+        pid = self.km.provisioner.pid if hasattr(self.km, "provisioner") and self.km.provisioner else self.km.kernel.pid
+        children = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
+        self.assertEqual(len(children), 1, "the kernel runs one executor JVM: %r" % children)
+        self.kc.execute("long c = 0; while (true) { c++; }")  # the executor is busy
+        time.sleep(0.5)
+        os.kill(pid, signal.SIGKILL)
+        deadline = time.time() + 10
+        while os.path.exists("/proc/" + children[0]) and time.time() < deadline:
+            time.sleep(0.1)
+        self.assertFalse(os.path.exists("/proc/" + children[0]), "the executor ends when its kernel dies")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 /**
  * Writes {@code kernels/visionlab/kernel.json}: the absolute path of this JVM's {@code java}, the absolute
  * class path (the kernel jar and every jar in the {@code lib/} folder beside it), headless AWT,
- * {@code interrupt_mode: message} and the display name "VisionLab (Java N)".
+ * {@code interrupt_mode: message}, the display name "VisionLab (Java N)", and in {@code metadata} the name of
+ * the environment variable with the executor JVM's options ({@value Executor#OPTIONS_ENV}).
  */
 final class Installer {
 
@@ -46,7 +47,7 @@ final class Installer {
             Path archive = writeClassDataArchive(spec.getParent(), cp);
             if (archive != null) {
                 install(dataDir, name, cp, archive);
-                System.out.println("Class-data archive for a faster start: " + archive);
+                System.out.println("Class-data archives for a faster start: " + archive + ", " + executorArchive(archive));
             }
         }
         System.out.println("Installed the VisionLab kernel spec '" + name + "' in " + spec.getParent());
@@ -54,27 +55,32 @@ final class Installer {
     }
 
     /**
-     * Runs the kernel's warm-up once with {@code -XX:ArchiveClassesAtExit} so later starts map the JShell,
-     * javac, XChart and kernel classes from a class-data archive (AppCDS). Returns null when that fails; the
+     * Runs the kernel's warm-up once with {@code -XX:ArchiveClassesAtExit} (on Java 25+ {@code -XX:AOTCacheOutput},
+     * see {@link #aotCache()}) so later starts map the JShell, javac, XChart and kernel classes from a class-data
+     * archive (AppCDS). Returns null when that fails; the
      * kernel then starts without it. A rebuilt jar makes the archive stale: the JVM ignores it silently
      * until the next install.
      */
     static Path writeClassDataArchive(Path dir, String classPath) {
-        Path archive = dir.resolve("visionlab-kernel.jsa");
+        Path archive = dir.resolve(aotCache() ? "visionlab-kernel.aot" : "visionlab-kernel.jsa");
+        Path executor = executorArchive(archive);
         List<String> cmd = new ArrayList<>();
         cmd.add(javaPath());
-        cmd.add("-XX:ArchiveClassesAtExit=" + archive);
+        cmd.add((aotCache() ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive);
+        cmd.add("-D" + Executor.DUMP_PROPERTY + "=" + executor);
+        cmd.add("-Dvisionlab.executor.exitWaitMs=120000"); // the executor writes its archive as it exits
         cmd.addAll(jvmOptions());
         cmd.addAll(List.of("-cp", classPath, "visionlab.kernel.Main", "--warmup"));
         try {
             Files.deleteIfExists(archive);
+            Files.deleteIfExists(executor);
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (!p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return null;
             }
-            return p.exitValue() == 0 && Files.isRegularFile(archive) ? archive : null;
+            return p.exitValue() == 0 && Files.isRegularFile(archive) && Files.isRegularFile(executor) ? archive : null;
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {
@@ -83,19 +89,30 @@ final class Installer {
         }
     }
 
+    /**
+     * Java 25 and later: the kernel JVM gets an AOT cache (JEP 483/514/515: classes loaded and linked ahead of
+     * time, and method profiles, so javac's first compiles run warm), written by the same warm-up run. The
+     * executor keeps a dynamic CDS archive: an AOT cache with linked classes cannot be used with the JDWP
+     * agent that interrupts cells.
+     */
+    static boolean aotCache() {
+        return Runtime.version().feature() >= 25;
+    }
+
+    /** The executor JVM's archive, beside the kernel's. */
+    static Path executorArchive(Path kernelArchive) {
+        return kernelArchive.resolveSibling("visionlab-executor.jsa");
+    }
+
     private static String javaPath() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** JVM options shared by the kernel and its warm-up run. */
+    /** JVM options shared by the kernel and its warm-up run (the executor's are in {@link Executor#command}). */
     private static List<String> jvmOptions() {
-        int feature = Runtime.version().feature();
         List<String> opts = new ArrayList<>();
         opts.add("-Djava.awt.headless=true");
         opts.add("-Dslf4j.internal.verbosity=ERROR"); // no "no SLF4J providers" notice in the server log
-        if (feature >= 18 && feature <= 23) {
-            opts.add("-Djava.security.manager=allow"); // lets the kernel turn System.exit in a cell into an error
-        }
         opts.add("-XX:+UseParallelGC");
         return opts;
     }
@@ -122,9 +139,15 @@ final class Installer {
         List<String> argv = new ArrayList<>();
         argv.add(javaPath());
         if (archive != null) {
-            argv.add("-XX:SharedArchiveFile=" + archive);
+            if (archive.toString().endsWith(".aot")) {
+                argv.add("-XX:AOTCache=" + archive);
+                argv.add("-Xlog:aot=off");
+            } else {
+                argv.add("-XX:SharedArchiveFile=" + archive);
+            }
             argv.add("-Xlog:cds=off");
             argv.add("-Xlog:cds+dynamic=off");
+            argv.add("-D" + Executor.ARCHIVE_PROPERTY + "=" + executorArchive(archive));
         }
         argv.addAll(jvmOptions());
         argv.add("-cp");
@@ -140,7 +163,11 @@ final class Installer {
         sb.append("  \"display_name\": ").append(quote("VisionLab (Java " + feature + ")")).append(",\n");
         sb.append("  \"language\": \"java\",\n");
         sb.append("  \"interrupt_mode\": \"message\",\n");
-        sb.append("  \"metadata\": {\"debugger\": false}\n}\n");
+        sb.append("  \"metadata\": {\"debugger\": false, \"visionlab\": {\"executor_options_env\": ")
+                .append(quote(Executor.OPTIONS_ENV)).append(", \"executor_options_help\": ")
+                .append(quote("cells run in a separate executor JVM; set " + Executor.OPTIONS_ENV
+                        + " (e.g. -Xmx4g) in the environment Jupyter starts from to pass it JVM options"))
+                .append("}}\n}\n");
         return sb.toString();
     }
 

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
+import jdk.jshell.JShellException;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
@@ -17,32 +18,50 @@ import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.UnresolvedReferenceException;
 
 /**
- * Java on JShell, in this JVM: a cell is split into snippets with {@code analyzeCompletion}, each snippet
- * is evaluated in order on the calling thread, and the value of a final expression is kept as the real
- * object. Not thread-safe: one cell at a time.
+ * Java on JShell: the kernel compiles (and completes, and inspects); the executor JVM loads and runs. A cell
+ * is split into snippets with {@code analyzeCompletion}, each snippet is evaluated in order, and the value of
+ * a final expression is rendered in the executor, beside the object, into its MIME bundle. Not thread-safe:
+ * one cell at a time.
  */
 final class JavaEvaluator implements AutoCloseable {
 
-    private final CellExecutionControl control;
+    /** The executor JVM ended (exit, halt, crash, or killed): this evaluator cannot run more cells. */
+    static final class ExecutorGone extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ExecutorGone(String message) {
+            super(message);
+        }
+    }
+
+    /** Class name of the error the kernel throws into a cell it stops. */
+    static final String STOPPED = ExecutorAgent.CellStopped.class.getName();
+
+    private final Executor executor;
     private final JShell shell;
     private final SourceCodeAnalysis analysis;
+    private final ResultWaiter results;
     /** Where each snippet id came from: {cell ordinal, first line of the snippet in its cell (0-based)}. */
     private final Map<String, int[]> snippetLines = new HashMap<>();
     private int cellOrdinal;
+    private volatile boolean stopRequested;
+    private volatile boolean finishing;
 
-    /** A JShell with this JVM's class path and the given import lines evaluated. */
-    JavaEvaluator(List<String> imports, PrintStream log) {
-        this(imports, log, false);
+    /** Waits for the executor's end-of-cell frame (it carries the cell's rendered value). */
+    interface ResultWaiter {
+        /** Blocks until the result frame {@code seq} arrived; throws {@link ExecutorGone} if the executor ended. */
+        Outcome await(int seq);
     }
 
     /**
-     * As above; {@code redirectExit} rewrites {@code System.exit} calls in cell code into a
-     * {@code SystemExit} error (for JVMs where no SecurityManager can veto exit).
+     * A JShell whose execution engine is {@code executor}; the compiler gets this JVM's class path (the
+     * executor already has it) and the given import lines are evaluated.
      */
-    JavaEvaluator(List<String> imports, PrintStream log, boolean redirectExit) {
-        control = new CellExecutionControl(redirectExit);
+    JavaEvaluator(Executor executor, ResultWaiter results, List<String> imports, PrintStream log) {
+        this.results = results;
+        this.executor = executor;
         shell = JShell.builder()
-                .executionEngine(CellExecutionControl.providerOf(control), Map.of())
+                .executionEngine(executor.provider(), Map.of())
                 .in(new ByteArrayInputStream(new byte[0]))
                 .out(log)
                 .err(log)
@@ -59,9 +78,18 @@ final class JavaEvaluator implements AutoCloseable {
         }
     }
 
-    /** Adds jars or class folders (separated by the path separator) for later cells. */
+    /** Adds jars or class folders (separated by the path separator) for later cells, to the compiler and the executor. */
     void addToClasspath(String path) {
-        shell.addToClasspath(path);
+        try {
+            shell.addToClasspath(path);
+        } catch (IllegalStateException e) {
+            throw new ExecutorGone("JShell ended: " + e.getMessage());
+        }
+    }
+
+    /** No further snippet of the running cell starts (an interrupt arrived). */
+    void requestStop() {
+        stopRequested = true;
     }
 
     /**
@@ -69,6 +97,38 @@ final class JavaEvaluator implements AutoCloseable {
      * that of a final expression written without a semicolon ({@code x * 2}); {@code x = 2;} shows nothing.
      */
     Outcome eval(String cell) {
+        stopRequested = false;
+        try {
+            Outcome o = evalSnippets(cell);
+            boolean wantValue = o instanceof Outcome.Value;
+            int seq = cellOrdinal;
+            return finish(seq, wantValue, o);
+        } catch (IllegalStateException e) {
+            throw new ExecutorGone("JShell ended: " + e.getMessage());
+        }
+    }
+
+    /** Ends the cell in the executor: its text is flushed, its value rendered; both arrive before this returns. */
+    private Outcome finish(int seq, boolean wantValue, Outcome o) {
+        finishing = true;
+        try {
+            executor.control().extensionCommand(ExecutorAgent.FINISH, new int[]{seq, wantValue ? 1 : 0});
+            Outcome r = results.await(seq);
+            Trace.mark("cell finished in the executor");
+            return wantValue ? r : o;
+        } catch (jdk.jshell.spi.ExecutionControl.ExecutionControlException e) {
+            throw new ExecutorGone("the executor did not answer: " + e);
+        } finally {
+            finishing = false;
+        }
+    }
+
+    /** True while the executor renders the cell's value (the kernel cannot stop that; it can end the executor). */
+    boolean finishing() {
+        return finishing;
+    }
+
+    private Outcome evalSnippets(String cell) {
         int ordinal = ++cellOrdinal;
         String remaining = cell;
         int consumed = 0;
@@ -77,6 +137,9 @@ final class JavaEvaluator implements AutoCloseable {
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
             if (info.completeness() == Completeness.EMPTY) {
                 return last;
+            }
+            if (stopRequested) {
+                return interrupted();
             }
             String source = info.source();
             String rest = info.remaining();
@@ -111,8 +174,14 @@ final class JavaEvaluator implements AutoCloseable {
     }
 
     private Outcome evalSnippet(String cell, String source, int start, int firstLine, int ordinal, boolean wantsValue) {
-        control.reset();
+        if (wantsValue && mayBeValueExpression(source)) {
+            Outcome o = evalValue(source, firstLine, ordinal);
+            if (o != null) {
+                return o;
+            }
+        }
         List<SnippetEvent> events = shell.eval(source);
+        Trace.mark("snippet compiled and run");
         Outcome result = new Outcome.NoValue();
         for (SnippetEvent e : events) {
             if (e.causeSnippet() != null) {
@@ -124,14 +193,60 @@ final class JavaEvaluator implements AutoCloseable {
                 return compileError(cell, snippet, start);
             }
             if (e.exception() != null) {
-                return runtimeError(e, ordinal);
+                return runtimeError(e.exception(), ordinal);
             }
             if (wantsValue && isExpression(snippet)) {
-                Object v = control.lastValue();
-                result = v == CellExecutionControl.NO_VALUE ? new Outcome.NoValue() : new Outcome.Value(v);
+                result = new Outcome.Value(null); // rendered by the executor at the end of the cell
             }
         }
+        if (!executor.alive()) {
+            throw new ExecutorGone("the executor ended during the snippet");
+        }
         return result;
+    }
+
+    /**
+     * Runs a final expression as the statement {@code ExecutorAgent.cellValue(expr);} (on one line, so line
+     * numbers in stack traces stay those of the cell). Null when JShell rejects that form (a void call, a
+     * declaration, a lambda without a target type): the caller then evaluates the source as written, which
+     * gives JShell's own diagnostics. A rejected snippet never runs, so nothing happens twice.
+     */
+    private Outcome evalValue(String source, int firstLine, int ordinal) {
+        List<SnippetEvent> events = shell.eval(CELL_VALUE + source.strip() + "\n);");
+        Trace.mark("value snippet compiled and run");
+        for (SnippetEvent e : events) {
+            if (e.causeSnippet() != null) {
+                continue;
+            }
+            if (e.status() == Snippet.Status.REJECTED) {
+                return null;
+            }
+            snippetLines.put(e.snippet().id(), new int[]{ordinal, firstLine});
+            if (e.exception() != null) {
+                return runtimeError(e.exception(), ordinal);
+            }
+        }
+        if (!executor.alive()) {
+            throw new ExecutorGone("the executor ended during the snippet");
+        }
+        return new Outcome.Value(null); // rendered by the executor at the end of the cell
+    }
+
+    private static final String CELL_VALUE = ExecutorAgent.class.getName() + ".cellValue(";
+    private static final java.util.regex.Pattern NOT_A_VALUE = java.util.regex.Pattern.compile(
+            "(?s)(class|interface|enum|record|import|if|for|while|do|try|switch|synchronized|return|throw|break|continue"
+                    + "|public|private|protected|static|final|abstract|sealed|var|void|boolean|byte|char|short|int|long"
+                    + "|float|double)\\b.*|[{@].*|System\\s*\\.\\s*(out|err)\\s*\\.\\s*print.*");
+
+    /** False for sources that cannot be a value (declarations, statements, printing), to skip a doomed compile. */
+    static boolean mayBeValueExpression(String source) {
+        return !NOT_A_VALUE.matcher(source.strip()).matches();
+    }
+
+    /** The error of a cell the kernel stopped. */
+    static Outcome.Error interrupted() {
+        return new Outcome.Error("Interrupted", "the cell was interrupted",
+                List.of("Interrupted: the cell was interrupted (the stop button or an interrupt request)"));
     }
 
     private static boolean isExpression(Snippet s) {
@@ -190,86 +305,82 @@ final class JavaEvaluator implements AutoCloseable {
         return new Outcome.Error("CompileError", first, lines);
     }
 
-    private Outcome runtimeError(SnippetEvent e, int ordinal) {
-        Throwable real = control.lastThrowable();
-        if (e.exception() instanceof UnresolvedReferenceException u) {
+    private Outcome runtimeError(JShellException ex, int ordinal) {
+        if (ex instanceof UnresolvedReferenceException u) {
             String what = u.getSnippet().toString();
             return new Outcome.Error("UnresolvedReference",
                     "this uses a declaration that cannot run until what it needs is defined: " + what,
                     List.of("UnresolvedReference: " + what));
         }
-        if (real == null) {
-            EvalException ee = (EvalException) e.exception();
-            return new Outcome.Error(ee.getExceptionClassName(), String.valueOf(ee.getMessage()),
-                    List.of(ee.getExceptionClassName() + ": " + ee.getMessage()));
+        EvalException ee = (EvalException) ex;
+        if (STOPPED.equals(ee.getExceptionClassName())) {
+            return interrupted();
         }
-        if (real instanceof ExitGuard.CellExit exit) {
-            return new Outcome.Error("SystemExit", exit.getMessage(), List.of("SystemExit: " + exit.getMessage()));
-        }
-        return new Outcome.Error(className(real), String.valueOf(real.getMessage()),
-                traceback(real, e.exception(), ordinal));
+        return new Outcome.Error(className(ee.getExceptionClassName()), message(ee), traceback(ee, ordinal));
     }
 
     /** The class name a learner recognizes: a class declared in a cell ("REPL.$JShell$12$MyError") is "MyError". */
-    static String className(Throwable t) {
-        String n = t.getClass().getName();
+    static String className(String n) {
         return n.startsWith("REPL.") ? n.substring(n.lastIndexOf('$') + 1) : n;
     }
 
+    /** The exception's message ("null" when it had none: JShell then sends its class name). */
+    private static String message(EvalException e) {
+        String m = e.getMessage();
+        return m == null || m.equals(e.getExceptionClassName()) ? "null" : m;
+    }
+
+    /** At most this many frames per exception in a traceback (a stack overflow has thousands). */
+    static final int MAX_FRAMES = 30;
+
     /** The exception line and its frames in cells and in the library (not JShell's or the JDK's own). */
-    List<String> traceback(Throwable t, Throwable translated, int ordinal) {
+    List<String> traceback(EvalException t, int ordinal) {
         List<String> lines = new ArrayList<>();
         Throwable cur = t;
-        Throwable tr = translated; // JShell's copy, whose cell frames name the snippet ("#12") and its line
         String prefix = "";
         int depth = 0;
-        while (cur != null && depth++ < 5) {
-            String msg = cur.getMessage();
-            lines.add(prefix + className(cur) + (msg == null ? "" : ": " + msg));
+        while (cur instanceof EvalException e && depth++ < 5) {
+            String msg = message(e);
+            lines.add(prefix + className(e.getExceptionClassName()) + (msg.equals("null") ? "" : ": " + msg));
+            int headerAt = lines.size();
             int hidden = 0;
-            // JShell's copy keeps only the cell frames, in order, named "#snippetId" with the snippet's line
-            List<StackTraceElement> cellFrames = new ArrayList<>();
-            if (tr != null) {
-                for (StackTraceElement f : tr.getStackTrace()) {
-                    if (f.getFileName() != null && f.getFileName().startsWith("#")) {
-                        cellFrames.add(f);
-                    }
-                }
-            }
-            int next = 0;
-            for (StackTraceElement f : cur.getStackTrace()) {
-                String cls = f.getClassName();
-                if (cls.startsWith("REPL.")) {
-                    StackTraceElement named = next < cellFrames.size() ? cellFrames.get(next++) : null;
-                    lines.add("    at " + cellFrame(f, named, ordinal));
-                } else if (cls.startsWith("visionlab.") && !cls.startsWith("visionlab.kernel.")) {
-                    lines.add("    at " + f);
+            int shown = 0;
+            StackTraceElement[] st = e.getStackTrace();
+            for (StackTraceElement f : st) {
+                String line = null;
+                if (f.getFileName() != null && f.getFileName().startsWith("#")) {
+                    line = "    at " + cellFrame(f, ordinal);
+                } else if (f.getClassName().startsWith("visionlab.") && !f.getClassName().startsWith("visionlab.kernel.")) {
+                    line = "    at " + f;
                 } else {
                     hidden++;
                 }
+                if (line != null && shown++ < MAX_FRAMES) {
+                    lines.add(line);
+                }
             }
-            if (hidden > 0 && lines.size() == 1) {
+            if (shown > MAX_FRAMES) {
+                lines.add("    ... " + (shown - MAX_FRAMES) + " more frames");
+            }
+            if (hidden > 0 && lines.size() == headerAt) {
                 // an exception thrown inside the JDK: show its top frames so the message makes sense
-                StackTraceElement[] st = cur.getStackTrace();
                 for (int i = 0; i < Math.min(3, st.length); i++) {
                     lines.add("    at " + st[i]);
                 }
             }
             cur = cur.getCause();
-            tr = tr == null ? null : tr.getCause();
             prefix = "Caused by: ";
         }
         return lines;
     }
 
-    private String cellFrame(StackTraceElement real, StackTraceElement named, int ordinal) {
-        String method = real.getMethodName().equals("do_it$") ? "" : " in " + real.getMethodName() + "()";
-        if (named != null) {
-            int[] where = snippetLines.get(named.getFileName().substring(1));
-            if (where != null && named.getLineNumber() > 0) {
-                int line = where[1] + named.getLineNumber();
-                return (where[0] == ordinal ? "cell line " + line : "an earlier cell, line " + line) + method;
-            }
+    private String cellFrame(StackTraceElement f, int ordinal) {
+        String m = f.getMethodName();
+        String method = m == null || m.isEmpty() || m.equals("do_it$") ? "" : " in " + m + "()";
+        int[] where = snippetLines.get(f.getFileName().substring(1));
+        if (where != null && f.getLineNumber() > 0) {
+            int line = where[1] + f.getLineNumber();
+            return (where[0] == ordinal ? "cell line " + line : "an earlier cell, line " + line) + method;
         }
         return "cell code" + method;
     }

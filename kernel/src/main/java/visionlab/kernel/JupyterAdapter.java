@@ -297,13 +297,7 @@ final class JupyterAdapter {
         };
         Outcome outcome = session.execute(req.getCode(), frontend);
         if (outcome instanceof Outcome.Value v && !req.isSilent()) {
-            try {
-                DisplayData dd = toDisplayData(session.render(v.value()));
-                publish(m, new PublishExecuteResult(count, dd), MessageType.PUBLISH_EXECUTION_RESULT);
-            } catch (RuntimeException | LinkageError e) {
-                outcome = new Outcome.Error(e.getClass().getName(), "could not render the cell's value: " + e.getMessage(),
-                        List.of(e.toString()));
-            }
+            publish(m, new PublishExecuteResult(count, toDisplayData(v.rendered())), MessageType.PUBLISH_EXECUTION_RESULT);
         }
         if (outcome instanceof Outcome.Error e) {
             publish(m, new PublishError(e.ename(), e.evalue(), e.traceback()), MessageType.PUBLISH_ERROR);

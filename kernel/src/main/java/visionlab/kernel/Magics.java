@@ -74,10 +74,10 @@ final class Magics {
             String arg = line.length() > name.length() ? line.substring(name.length()).strip() : "";
             switch (name) {
                 case "%classpath" -> classpath(arg);
-                case "%maven" -> maven().run(arg, this::addJars, System.out, System.err);
+                case "%maven" -> maven().run(arg, this::addJars, session.out(), session.err());
                 case "%load" -> java.append(load(arg)).append('\n');
                 case "%time" -> timed = true;
-                case "%help" -> HELP.values().forEach(System.out::println);
+                case "%help" -> HELP.values().forEach(session.out()::println);
                 default -> throw new MagicException("UnknownMagic", "unknown magic " + name + " (line " + (i + 1)
                         + "); the magics are " + String.join(", ", HELP.keySet()));
             }
@@ -92,7 +92,7 @@ final class Magics {
         long t0 = System.nanoTime();
         Outcome out = ev.eval(java.toString());
         if (timed) {
-            System.out.printf("Wall time: %.1f ms%n", (System.nanoTime() - t0) / 1e6);
+            session.out().printf("Wall time: %.1f ms%n", (System.nanoTime() - t0) / 1e6);
         }
         return out;
     }
@@ -106,7 +106,7 @@ final class Magics {
             paths.addAll(expand(part));
         }
         addJars(paths);
-        System.out.println("Added to the class path: " + String.join(", ", paths.stream().map(Path::toString).toList()));
+        session.out().println("Added to the class path: " + String.join(", ", paths.stream().map(Path::toString).toList()));
     }
 
     /** The one way jars and class folders join the class path of the cell's later code and later cells. */
@@ -124,7 +124,7 @@ final class Magics {
         return maven;
     }
 
-    /** This JVM's class path (the kernel's and the library's jars) followed by the entries added since. */
+    /** The executor's class path (the kernel's own jars, which it shares) followed by the entries added since. */
     private List<Path> classPath() {
         List<Path> entries = new ArrayList<>();
         for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {

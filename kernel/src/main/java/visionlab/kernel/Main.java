@@ -35,7 +35,7 @@ public final class Main {
                 }
                 System.out.flush();
                 System.err.flush();
-                Runtime.getRuntime().halt(code); // the session's guard vetoes System.exit
+                System.exit(code);
             }
             case "--warmup" -> warmup();
             case "-f" -> {
@@ -73,9 +73,10 @@ public final class Main {
     }
 
     /**
-     * Runs what a kernel start runs (JShell start, a cell, a chart and an image rendered) and exits; the
-     * installer runs this once with {@code -XX:ArchiveClassesAtExit} to write a class-data archive that
-     * makes later kernel starts faster.
+     * Runs what a kernel start runs (executor and JShell start, a cell, a chart and an image rendered in the
+     * executor) and exits; the installer runs this once with {@code -XX:ArchiveClassesAtExit} (and
+     * {@value Executor#DUMP_PROPERTY} for the executor) to write the class-data archives that make later
+     * starts of both JVMs faster.
      */
     private static void warmup() throws Exception {
         PrintStream log = System.err;
@@ -92,8 +93,9 @@ public final class Main {
                 }
             };
             session.execute("var warm = Image.zeros(4, 4, 1);\ndisplay(warm);\nwarm.toString()", quiet);
-            session.render(Warmup.chart());
-            session.render(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB));
+            session.execute("var chart = new org.knowm.xchart.XYChartBuilder().width(200).height(150).title(\"warm-up\").build();\n"
+                    + "chart.addSeries(\"s\", new double[]{0, 1, 2}, new double[]{0, 1, 4});\nString id = display(chart);\n"
+                    + "updateDisplay(id, new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB));\nSystem.out.println(id);\nchart", quiet);
             // the protocol side too: bind every channel on free local ports and publish a status message
             Path conn = java.nio.file.Files.createTempFile("visionlab-warmup", ".json");
             try {
@@ -105,7 +107,6 @@ public final class Main {
         } catch (java.io.IOException e) {
             log.println("visionlab kernel: warm-up of the sockets failed: " + e);
         }
-        ExitGuard.allowExit();
     }
 
     private static String warmupConnection() throws java.io.IOException {
@@ -127,13 +128,13 @@ public final class Main {
         Trace.mark("main");
         org.slf4j.LoggerFactory.getILoggerFactory(); // its one-time notice goes to the log, not to a cell
         Session session = new Session(log, OutputCapture.DEFAULT_LIMIT);
-        Trace.mark("session created (JShell starting in the background)");
+        Trace.mark("session created (executor and JShell starting in the background)");
         JupyterAdapter adapter = new JupyterAdapter(connectionFile, session, log);
         Trace.mark("sockets bound");
-        session.warmRendering();
+        session.startCompilerWarmup();
         adapter.awaitShutdown();
         adapter.close();
-        ExitGuard.allowExit();
-        Runtime.getRuntime().halt(0); // user threads (a cell's timer, a training loop) must not keep the JVM
+        session.close();
+        System.exit(0);
     }
 }

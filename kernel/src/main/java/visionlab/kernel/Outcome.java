@@ -5,8 +5,8 @@ import java.util.List;
 /** What running one cell's Java code gave: a value, nothing, or an error the notebook shows. */
 sealed interface Outcome {
 
-    /** The cell ended with an expression whose value is {@code value} (may be {@code null}). */
-    record Value(Object value) implements Outcome {
+    /** The cell ended with an expression; {@code rendered} is its output, rendered in the executor. */
+    record Value(Rendered rendered) implements Outcome {
     }
 
     /** The cell ended with a declaration or statement: no {@code execute_result}. */
@@ -16,8 +16,8 @@ sealed interface Outcome {
     /**
      * The cell failed.
      *
-     * @param ename     the error name (the real exception class, or {@code CompileError}, {@code SystemExit},
-     *                  {@code Interrupted})
+     * @param ename     the error name (the real exception class, or {@code CompileError}, {@code Interrupted},
+     *                  {@code ExecutorExited})
      * @param evalue    the message
      * @param traceback the lines the notebook shows (javac diagnostics or trimmed stack frames)
      */

@@ -2,9 +2,7 @@ package visionlab.kernel;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -106,17 +104,9 @@ final class Renderers {
         return ((b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
     }
 
-    /** Complete PNG bytes of an image (ImageIO, into memory). */
+    /** Complete PNG bytes of an image ({@link visionlab.image.Png}, into memory). */
     static byte[] encodePng(BufferedImage image) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(image.getWidth() * image.getHeight() + 1024);
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IllegalArgumentException("image: no PNG writer for BufferedImage type " + image.getType());
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return visionlab.image.Png.encode(image);
     }
 
     /** Decodes PNG bytes (used by tests and checks). */

@@ -69,7 +69,7 @@ final class ScriptRunner {
         try (Session session = new Session(terminalErr, 64L << 20)) {
             Outcome o = session.execute(code, frontend);
             if (o instanceof Outcome.Value v) {
-                frontend.display(session.render(v.value()), null, false);
+                frontend.display(v.rendered(), null, false);
             } else if (o instanceof Outcome.Error e) {
                 for (String line : e.traceback()) {
                     terminalErr.println(line);

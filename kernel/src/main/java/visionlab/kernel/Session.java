@@ -13,42 +13,156 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
-import visionlab.show.Show;
 
 /**
- * The kernel without sockets: runs cells (magics, then Java) on a fresh thread each, routes their output
- * to a {@link Frontend}, renders values, keeps display ids, and interrupts. One cell at a time.
+ * The kernel without sockets: runs cells (magics, then Java) with the Java part executing in an
+ * {@link Executor} JVM, routes their output to a {@link Frontend}, and interrupts. One cell at a time. When
+ * the executor ends (a cell called {@code System.exit}, {@code Runtime.halt} in any thread, a crash, or an
+ * interrupt that did not take), the cell gets an error saying so and a fresh executor starts with the same
+ * class path, imports and {@code %classpath} additions; this process never exits because of a cell.
  */
 final class Session implements AutoCloseable {
 
     /** Interrupt escalation: after this grace a cell that ignored {@code Thread.interrupt} is stopped. */
     static final long STOP_AFTER_MS = 300;
-
-    private static volatile Session current;
+    /** A cell still running this long after the interrupt (its stop did not take) ends its executor. */
+    static final long KILL_AFTER_MS = 3000;
 
     private final PrintStream log;
-    private final PrintStream originalOut = System.out;
-    private final PrintStream originalErr = System.err;
-    private final java.io.InputStream originalIn = System.in;
-    private final CompletableFuture<JavaEvaluator> evaluator;
-    private final Renderers renderers = Renderers.defaults();
     private final OutputCapture capture;
     private final Magics magics;
-    private final boolean exitGuarded;
     private final ScheduledExecutorService timer;
-    private final AtomicInteger displayIds = new AtomicInteger();
+    private final List<String> imports = defaultImports();
+    private final List<String> classPathAdditions = new CopyOnWriteArrayList<>();
+    private volatile Engine engine;
     private volatile boolean cellWaiting;
+    private volatile boolean closed;
     private final Object runLock = new Object();
-    private Thread running;
+    private Engine running;
+    private long cellNumber;
     private boolean pending;
     private boolean interruptRequested;
+    private volatile boolean signalled;
+    private int interruptsOfCell;
+    private volatile boolean killedByKernel;
+    private volatile String deathNotice;
+
+    /** One executor JVM and the JShell that compiles for it. */
+    private final class Engine implements Executor.Listener, JavaEvaluator.ResultWaiter {
+        final Executor executor;
+        final CompletableFuture<JavaEvaluator> evaluator;
+        private final Map<Integer, CompletableFuture<Outcome>> results = new ConcurrentHashMap<>();
+
+        Engine() {
+            Executor ex;
+            CompletableFuture<JavaEvaluator> ev;
+            try {
+                ex = Executor.start(this, log);
+                List<String> cp = List.copyOf(classPathAdditions);
+                Executor started = ex;
+                ev = CompletableFuture.supplyAsync(() -> newEvaluator(started, cp), r -> {
+                    Thread t = new Thread(r, "visionlab-jshell-start");
+                    t.setDaemon(true);
+                    t.start();
+                });
+            } catch (IOException e) {
+                ex = null;
+                ev = CompletableFuture.failedFuture(e);
+            }
+            executor = ex;
+            evaluator = ev;
+        }
+
+        private JavaEvaluator newEvaluator(Executor ex, List<String> cp) {
+            JavaEvaluator ev = new JavaEvaluator(ex, this, imports, log);
+            for (String p : cp) {
+                ev.addToClasspath(p);
+            }
+            Trace.mark("JShell built, imports done");
+            if (!cellWaiting) {
+                // nobody waits yet: compile one expression so the first cell does not pay for javac's cold paths
+                ev.eval("1 + 1");
+                Trace.mark("JShell warm");
+            }
+            return ev;
+        }
+
+        @Override
+        public void text(boolean stderr, byte[] b, int off, int len) {
+            (stderr ? capture.err : capture.out).write(b, off, len);
+        }
+
+        @Override
+        public void display(String id, Rendered r, boolean update) {
+            capture.flush(); // text printed before display() shows before it
+            Frontend f = capture.frontend();
+            if (f == null) {
+                log.println("visionlab kernel: display without a cell: " + r.data().get("text/plain"));
+                return;
+            }
+            f.display(r, id, update);
+        }
+
+        @Override
+        public void result(int seq, byte status, Rendered r, String error) {
+            Outcome o = switch (status) {
+                case Frames.VALUE -> new Outcome.Value(r);
+                case Frames.RENDER_ERROR -> new Outcome.Error("RenderError", "could not render the cell's value: " + error,
+                        List.of("RenderError: could not render the cell's value: " + error));
+                default -> new Outcome.NoValue();
+            };
+            results.computeIfAbsent(seq, k -> new CompletableFuture<>()).complete(o);
+        }
+
+        @Override
+        public Outcome await(int seq) {
+            CompletableFuture<Outcome> f = results.computeIfAbsent(seq, k -> new CompletableFuture<>());
+            try {
+                while (true) {
+                    try {
+                        return f.get(100, TimeUnit.MILLISECONDS);
+                    } catch (TimeoutException e) {
+                        if (!executor.alive()) {
+                            throw new JavaEvaluator.ExecutorGone("the executor ended before the end of the cell");
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new JavaEvaluator.ExecutorGone("interrupted while waiting for the executor");
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new JavaEvaluator.ExecutorGone(String.valueOf(e.getCause()));
+            } finally {
+                results.remove(seq);
+            }
+        }
+
+        @Override
+        public void exited(Executor ex, int status) {
+            if (closed) {
+                return;
+            }
+            synchronized (runLock) {
+                if (running == this) {
+                    return; // the running cell reports it
+                }
+            }
+            if (engine == this) {
+                log.println("visionlab kernel: the executor exited with status " + status + " while no cell ran; starting a fresh one");
+                deathNotice = "[visionlab kernel: the Java process running cells exited (" + describe(status, ex.pid())
+                        + ") after the previous cell ended, so the variables of earlier cells are gone; this cell runs in a fresh one]\n";
+                replace(this);
+            }
+        }
+    }
 
     /**
-     * Starts JShell in the background, redirects {@code System.out/err} through an {@link OutputCapture},
-     * guards {@code System.exit}, and installs the notebook display backend into {@code visionlab.show}.
+     * Starts the executor JVM and JShell in the background (they start while the caller binds its sockets).
      */
     Session(PrintStream log, long outputLimit) {
         this.log = log;
@@ -58,61 +172,51 @@ final class Session implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        List<String> imports = defaultImports();
-        this.exitGuarded = ExitGuard.install();
-        boolean redirectExit = !exitGuarded;
-        this.evaluator = CompletableFuture.supplyAsync(() -> {
-            JavaEvaluator ev = new JavaEvaluator(imports, log, redirectExit);
-            Trace.mark("JShell built, imports done");
-            if (!cellWaiting) {
-                // nobody waits yet: compile one expression so the first cell does not pay for javac's cold paths
-                ev.eval("1 + 1");
-                Trace.mark("JShell warm");
-            }
-            return ev;
-        }, r -> {
-            Thread t = new Thread(r, "visionlab-jshell-start");
-            t.setDaemon(true);
-            t.start();
-        });
+        this.engine = new Engine();
         this.magics = new Magics(this);
-        System.setOut(capture.out);
-        System.setErr(capture.err);
-        // cells have no keyboard: reading System.in gives end-of-input instead of blocking on the server's stdin
-        System.setIn(new java.io.ByteArrayInputStream(new byte[0]));
-        current = this;
-        Show.setBackend(new JupyterShow(this));
     }
 
-    /** The running session (for {@link Notebook}'s static functions). */
-    static Session current() {
-        Session s = current;
-        if (s == null) {
-            throw new IllegalStateException("display: no VisionLab kernel session is running");
+    /**
+     * Warms javac in the background once JShell is ready (the Jupyter kernel calls it; {@code ./lab run}
+     * does not): see {@link CompilerWarmup}.
+     */
+    void startCompilerWarmup() {
+        engine.evaluator.thenRun(() -> CompilerWarmup.startOnce(imports, this::cellRuns, log));
+    }
+
+    private boolean cellRuns() {
+        synchronized (runLock) {
+            return pending || closed;
         }
-        return s;
     }
 
-    boolean exitGuarded() {
-        return exitGuarded;
+    private synchronized void replace(Engine dead) {
+        if (engine == dead && !closed) {
+            engine = new Engine();
+        }
     }
 
     PrintStream log() {
         return log;
     }
 
+    /** Where magics print (the running cell's stdout). */
+    PrintStream out() {
+        return capture.out;
+    }
+
+    /** Where magics report problems (the running cell's stderr). */
+    PrintStream err() {
+        return capture.err;
+    }
+
     JavaEvaluator evaluator() {
-        return evaluator.join();
+        return engine.evaluator.join();
     }
 
-    /** Blocks until JShell is ready (startup imports done). */
+    /** Blocks until JShell and its executor are ready (startup imports done). */
     void awaitReady() {
-        evaluator.join();
-    }
-
-    /** Renders a value with the registry. */
-    Rendered render(Object value) {
-        return renderers.render(value);
+        engine.evaluator.join();
     }
 
     /**
@@ -135,136 +239,171 @@ final class Session implements AutoCloseable {
         }
     }
 
-    private static Outcome interrupted() {
-        return new Outcome.Error("Interrupted", "the cell was stopped", List.of("Interrupted: the cell was stopped"));
-    }
-
     private Outcome executeNow(String code, Frontend frontend) {
+        Engine en = engine;
         JavaEvaluator ev;
         try {
-            ev = evaluator.join();
+            ev = en.evaluator.join();
         } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            return new Outcome.Error("KernelStartError", "JShell could not start: " + cause,
-                    List.of("KernelStartError: JShell could not start: " + cause, "(see the Jupyter server log)"));
+            if (en.executor != null && !en.executor.alive()) {
+                replace(en);
+            }
+            return new Outcome.Error("KernelStartError", "JShell or its executor JVM could not start: " + cause,
+                    List.of("KernelStartError: JShell or its executor JVM could not start: " + cause,
+                            "(see the Jupyter server log; run the cell again to retry)"));
         }
         Trace.mark("cell starts");
         capture.beginCell(frontend);
-        Outcome[] result = new Outcome[1];
-        Thread cell = new Thread(ExitGuard.CELLS, () -> result[0] = runCell(ev, code), "visionlab-cell");
-        cell.setDaemon(true);
+        String notice = deathNotice;
+        if (notice != null) {
+            deathNotice = null;
+            capture.err.print(notice);
+        }
         synchronized (runLock) {
             if (interruptRequested) {
-                return interrupted(); // interrupted before it could start
+                capture.endCell();
+                return JavaEvaluator.interrupted(); // interrupted before it could start
             }
-            running = cell;
+            running = en;
+            cellNumber++;
+            interruptsOfCell = 0;
+            signalled = false;
+            killedByKernel = false;
         }
-        cell.start();
-        boolean joined = false;
-        while (!joined) {
-            try {
-                cell.join();
-                joined = true;
-            } catch (InterruptedException e) {
-                interrupt();
-            }
+        Outcome out;
+        try {
+            out = magics.run(code, ev);
+        } catch (JavaEvaluator.ExecutorGone gone) {
+            out = died(en, gone);
+        } catch (Magics.MagicException e) {
+            out = new Outcome.Error(e.ename, e.getMessage(), List.of(e.ename + ": " + e.getMessage()));
+        } catch (RuntimeException e) {
+            out = new Outcome.Error(e.getClass().getName(), String.valueOf(e.getMessage()), List.of(e.toString()));
         }
-        boolean wasInterrupted;
         synchronized (runLock) {
             running = null;
-            wasInterrupted = interruptRequested;
         }
         capture.endCell();
         Trace.mark("cell ends");
-        Outcome out = result[0];
-        if (out == null || (wasInterrupted && out instanceof Outcome.Error e && e.ename().equals("java.lang.ThreadDeath"))) {
-            out = interrupted();
-        }
         return out;
     }
 
-    private Outcome runCell(JavaEvaluator ev, String code) {
-        try {
-            return magics.run(code, ev);
-        } catch (ThreadDeath stopped) {
-            return new Outcome.Error("Interrupted", "the cell was stopped", List.of("Interrupted: the cell was stopped"));
-        } catch (Magics.MagicException e) {
-            return new Outcome.Error(e.ename, e.getMessage(), List.of(e.ename + ": " + e.getMessage()));
-        } catch (RuntimeException e) {
-            return new Outcome.Error(e.getClass().getName(), String.valueOf(e.getMessage()), ev.traceback(e, null, -1));
-        } finally {
-            System.out.flush();
-            System.err.flush();
+    /** The error of a cell whose executor ended; a fresh executor starts for the next cell. */
+    private Outcome died(Engine en, JavaEvaluator.ExecutorGone why) {
+        Integer status = en.executor.awaitExit(3000);
+        if (status == null) {
+            // alive but not answering: end it, the next cell needs a working one
+            en.executor.kill();
+            status = en.executor.awaitExit(3000);
         }
+        log.println("visionlab kernel: the executor ended (" + why.getMessage() + "), status " + status);
+        replace(en);
+        String what = killedByKernel
+                ? "The cell did not stop within " + KILL_AFTER_MS / 1000 + " s of the interrupt, so the kernel ended the Java process running cells"
+                : "The Java process running cells exited (" + describe(status == null ? -1 : status, en.executor.pid()) + ")";
+        String msg = what + "; the variables of earlier cells are gone. A fresh one has started with the same class path, "
+                + "imports and %classpath additions.";
+        return new Outcome.Error("ExecutorExited", msg, List.of("ExecutorExited: " + msg));
+    }
+
+    /** "status 3", or the signal that ended the process and where a crash report is. */
+    static String describe(int status, long pid) {
+        StringBuilder sb = new StringBuilder("status " + status);
+        if (status > 128 && status < 160) {
+            int sig = status - 128;
+            String name = switch (sig) {
+                case 9 -> "SIGKILL: killed";
+                case 6 -> "SIGABRT: the JVM aborted";
+                case 11 -> "SIGSEGV: a native crash";
+                default -> "signal " + sig;
+            };
+            sb.append(", ").append(name);
+        }
+        Path report = Path.of(System.getProperty("java.io.tmpdir"), "visionlab-executor-hs_err_" + pid + ".log");
+        if (Files.isRegularFile(report)) {
+            sb.append("; the JVM's crash report is ").append(report);
+        }
+        return sb.toString();
     }
 
     /**
-     * Interrupts the running cell, if any: {@code Thread.interrupt()} first (stops sleep, wait, interruptible
-     * I/O and loops that check {@code Thread.interrupted()}); if the cell still runs after
-     * {@value #STOP_AFTER_MS} ms, {@code Thread.stop()} on Java 17-19. An interrupt when no cell runs is
-     * ignored, and every cell runs on a fresh thread, so no later cell ever sees it.
+     * Interrupts the running cell, if any: {@code Thread.interrupt()} on the executor's cell thread first
+     * (stops sleep, wait, interruptible I/O and loops that check {@code Thread.interrupted()}); code that takes
+     * the interrupt (catches {@code InterruptedException}) goes on as it chose, and a second interrupt of the same
+     * cell stops it. If the cell ignored the interrupt and still runs after {@value #STOP_AFTER_MS} ms, an
+     * error is thrown into the thread where it runs (JDI
+     * {@code ThreadReference.stop}: busy loops in cell, library or JDK code); if it still runs
+     * {@value #KILL_AFTER_MS} ms after the interrupt, the executor is ended and replaced. An interrupt when no
+     * cell runs is ignored, and the executor clears the interrupt flag at the start of each snippet, so no
+     * later cell sees it.
      */
     void interrupt() {
-        Thread t;
+        Engine en;
+        long cell;
+        boolean first;
         synchronized (runLock) {
-            t = running;
-            if (t == null) {
+            en = running;
+            if (en == null) {
                 if (pending) {
                     interruptRequested = true; // the cell waits for JShell: it will not start
                 }
                 return;
             }
             interruptRequested = true;
-            t.interrupt();
+            cell = cellNumber;
+            first = ++interruptsOfCell == 1;
         }
-        timer.schedule(() -> escalate(t), STOP_AFTER_MS, TimeUnit.MILLISECONDS);
+        long t0 = System.nanoTime();
+        timer.execute(() -> escalate(en, cell, t0, first));
     }
 
-    @SuppressWarnings({"removal", "deprecation"})
-    private void escalate(Thread t) {
+    private boolean stillRunning(Engine en, long cell) {
         synchronized (runLock) {
-            if (running != t || !t.isAlive()) {
-                return;
+            return running == en && cellNumber == cell;
+        }
+    }
+
+    private void escalate(Engine en, long cell, long t0, boolean first) {
+        boolean delivered = en.executor.interruptCell();
+        if (delivered) {
+            signalled = true;
+        }
+        try {
+            Thread.sleep(STOP_AFTER_MS);
+            if (first && delivered && stillRunning(en, cell) && en.executor.interruptTaken()) {
+                return; // the code took the interrupt and goes on as it chose (like Python's KeyboardInterrupt caught)
             }
-            if (Runtime.version().feature() < 20) {
-                t.stop();
-                return;
+            JavaEvaluator running = en.evaluator.getNow(null);
+            if (running != null && stillRunning(en, cell)) {
+                running.requestStop(); // no further snippet of this cell starts
             }
+            while (stillRunning(en, cell)) {
+                if ((System.nanoTime() - t0) / 1_000_000 >= KILL_AFTER_MS) {
+                    JavaEvaluator ev = en.evaluator.getNow(null);
+                    if (signalled || (ev != null && ev.finishing())) {
+                        log.println("visionlab kernel: the cell did not stop; ending its executor");
+                        killedByKernel = true;
+                        en.executor.kill();
+                    }
+                    return;
+                }
+                if (en.executor.stopCell()) {
+                    signalled = true;
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        capture.err.println("[visionlab kernel: the cell ignores interrupts (a loop that never checks "
-                + "Thread.interrupted()); Java " + Runtime.version().feature()
-                + " cannot stop it. Restart the kernel to get control back.]");
     }
 
-    /** Shows {@code value} as a new output and returns its display id. */
-    String display(Object value) {
-        String id = "visionlab-" + ProcessHandle.current().pid() + "-" + displayIds.incrementAndGet();
-        send(value, id, false);
-        return id;
-    }
-
-    /** Replaces the output shown under {@code id} with {@code value}. */
-    void updateDisplay(String id, Object value) {
-        if (id == null || id.isBlank()) {
-            throw new IllegalArgumentException("id: expected an id returned by display(x), got " + id);
-        }
-        send(value, id, true);
-    }
-
-    private void send(Object value, String id, boolean update) {
-        Frontend f = capture.frontend();
-        Rendered r = render(value);
-        System.out.flush();
-        System.err.flush();
-        capture.flush(); // text printed before display() shows before it
-        if (f == null) {
-            log.println("visionlab kernel: display without a cell: " + r.data().get("text/plain"));
-            return;
-        }
-        f.display(r, id, update);
-    }
-
+    /**
+     * Adds jars or class folders for this and later cells, also after an executor restart. The one class-path
+     * function: {@code %classpath} calls it for each path.
+     */
     void addToClasspath(String path) {
+        classPathAdditions.add(path);
         evaluator().addToClasspath(path);
     }
 
@@ -317,40 +456,20 @@ final class Session implements AutoCloseable {
         }
     }
 
-    /** Starts the XChart and PNG code paths in the background so the first chart cell is quick. */
-    void warmRendering() {
-        evaluator.thenRunAsync(() -> {
-            try {
-                render(Warmup.chart());
-                render(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB));
-            } catch (RuntimeException | LinkageError e) {
-                log.println("visionlab kernel: rendering warm-up failed: " + e);
-            }
-        }, r -> {
-            Thread t = new Thread(r, "visionlab-warmup");
-            t.setDaemon(true);
-            t.setPriority(Thread.MIN_PRIORITY);
-            t.start();
-        });
-    }
-
     Map<String, String> magicHelp() {
         return magics.help();
     }
 
     @Override
     public void close() {
-        if (evaluator.isDone() && !evaluator.isCompletedExceptionally()) {
-            evaluator.join().close();
+        closed = true;
+        Engine en = engine;
+        if (en.evaluator.isDone() && !en.evaluator.isCompletedExceptionally()) {
+            en.evaluator.join().close(); // the executor's command loop ends: it exits
+        }
+        if (en.executor != null) {
+            en.executor.close();
         }
         timer.shutdownNow();
-        if (current == this) {
-            current = null;
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-            System.setIn(originalIn);
-            Show.setBackend(new visionlab.show.ConsoleBackend());
-            ExitGuard.uninstall();
-        }
     }
 }

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs the Python-side checks against the packaged kernel, installed into a temporary Jupyter data folder:
  * the Jupyter conformance suite (jupyter_kernel_test), life-cycle checks (interrupt message, bad HMAC,
- * restart, shutdown) and a notebook executed by {@code jupyter nbconvert}.
+ * restart, shutdown), robustness checks (busy loops stopped, executor deaths survived, display across the
+ * process boundary) and a notebook executed by {@code jupyter nbconvert}. {@code ./lab test} runs the same
+ * scripts again against the kernel installed by each JDK 21+ on the machine.
  * Uses /usr/bin/python3 (Debian's Jupyter packages, which .ci/run installs); a missing Jupyter fails the
  * test rather than skipping it.
  */
@@ -76,6 +78,11 @@ class JupyterIT {
     @Test
     void interruptByMessageBadSignatureRestartAndShutdownWork() throws Exception {
         assertEquals(0, run(List.of(PYTHON.toString(), "test_lifecycle.py"), 150), "kernel life-cycle checks");
+    }
+
+    @Test
+    void busyLoopsStopExecutorDeathsAreSurvivedAndDisplaysCrossTheProcessBoundary() throws Exception {
+        assertEquals(0, run(List.of(PYTHON.toString(), "test_robustness.py"), 240), "kernel robustness checks");
     }
 
     @Test

@@ -75,11 +75,11 @@ class MavenMagicTest {
         return session.execute(code, rec);
     }
 
-    static Object value(String code, Recorder rec) {
+    static String value(String code, Recorder rec) {
         Outcome o = run(code, rec);
         assertInstanceOf(Outcome.Value.class, o, () -> "cell " + code + " gave " + o + "; stdout " + rec.text("stdout")
                 + "; stderr " + rec.text("stderr"));
-        return ((Outcome.Value) o).value();
+        return ((Outcome.Value) o).rendered().data().get("text/plain");
     }
 
     static Outcome.Error error(Outcome o) {
@@ -108,7 +108,7 @@ class MavenMagicTest {
 
     @Test
     void aSecondMavenOfTheSameCoordinatesIsANoOpThatDoesNotResolveAgain() throws Exception {
-        assertEquals(7, value("%maven demo:again:1.0\ndemo.again.Again.n()", new Recorder()));
+        assertEquals("7", value("%maven demo:again:1.0\ndemo.again.Again.n()", new Recorder()));
         // move the artifact out of both repositories: resolving it again would now fail
         Path hiddenLocal = Files.move(local.resolve("demo/again"), dir.resolve("hidden-local"));
         Path hiddenRemote = Files.move(remote.root.resolve("demo/again"), dir.resolve("hidden-remote"));
@@ -120,7 +120,7 @@ class MavenMagicTest {
             Files.move(hiddenRemote, remote.root.resolve("demo/again"));
         }
         assertEquals("%maven: demo:again:1.0 already added; nothing to do\n", rec.text("stdout"));
-        assertEquals(7, value("demo.again.Again.n()", new Recorder()));
+        assertEquals("7", value("demo.again.Again.n()", new Recorder()));
     }
 
     @Test
@@ -165,9 +165,9 @@ class MavenMagicTest {
 
     @Test
     void aSecondVersionOfAnArtifactAddedEarlierIsReportedAndTheFirstStays() {
-        assertEquals(1, value("%maven demo:gamma:1.0\ndemo.gamma.Gamma.version()", new Recorder()));
+        assertEquals("1", value("%maven demo:gamma:1.0\ndemo.gamma.Gamma.version()", new Recorder()));
         Recorder rec = new Recorder();
-        assertEquals(1, value("%maven demo:gamma:2.0\ndemo.gamma.Gamma.version()", rec));
+        assertEquals("1", value("%maven demo:gamma:2.0\ndemo.gamma.Gamma.version()", rec));
         assertTrue(rec.text("stderr").contains("version conflict: demo:gamma:2.0 is needed, but demo:gamma:1.0 is already on the class path"),
                 rec.text("stderr"));
         assertTrue(rec.text("stdout").contains("added 0 jars"), rec.text("stdout"));

@@ -24,7 +24,7 @@ class StartupInterruptTest {
             assertEquals("Interrupted", e.ename());
             assertTrue(ms < 10_000, "took " + ms + " ms");
             Outcome next = s.execute("Thread.sleep(100);\n\"ran\"", new Recorder());
-            assertEquals("ran", ((Outcome.Value) next).value());
+            assertEquals("ran", ((Outcome.Value) next).rendered().data().get("text/plain"));
         } finally {
             later.shutdownNow();
         }

@@ -195,7 +195,7 @@ public final class Image implements Displayable {
 
     /** PNG bytes of this image (clamped to 0..1). */
     public byte[] toPng() {
-        return ImageFiles.pngBytes(toBufferedImage());
+        return Png.encode(this);
     }
 
     /** An image from a {@code BufferedImage}: 8- or 16-bit samples scaled to 0..1. */

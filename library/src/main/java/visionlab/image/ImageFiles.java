@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -182,18 +181,6 @@ final class ImageFiles {
             data[i] = v;
         }
         return bi;
-    }
-
-    static byte[] pngBytes(BufferedImage bi) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(bi.getWidth() * bi.getHeight() + 1024);
-            if (!ImageIO.write(bi, "png", out)) {
-                throw new IOException("no PNG writer");
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not encode PNG: " + e.getMessage(), e);
-        }
     }
 
     static Path writePng(Image im, Path file) {

@@ -6,13 +6,9 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import visionlab.image.Image;
 import visionlab.show.Displayable;
 import visionlab.show.MimeBundle;
@@ -164,13 +160,7 @@ public final class FeatureMaps implements Displayable {
 
     @Override
     public MimeBundle mimeBundle() {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image(), "png", out);
-            return MimeBundle.png(out.toByteArray(), toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not encode the feature maps as PNG", e);
-        }
+        return MimeBundle.png(visionlab.image.Png.encode(image()), toString());
     }
 
     @Override

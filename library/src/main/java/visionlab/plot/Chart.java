@@ -4,13 +4,11 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
-import javax.imageio.ImageIO;
 
 import visionlab.show.Displayable;
 import visionlab.show.MimeBundle;
@@ -87,13 +85,7 @@ public final class Chart implements Displayable {
 
     /** PNG bytes. */
     public byte[] toPng() {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image(), "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not encode the chart as PNG", e);
-        }
+        return visionlab.image.Png.encode(image());
     }
 
     /** Writes the PNG to {@code file} and returns it. */

@@ -18,4 +18,13 @@ public final class SlowLoop {
         }
         return steps;
     }
+
+    /** A library loop that never checks for interrupts: only a stop reaches it. */
+    public static long spin() {
+        long k = 0;
+        while (k >= 0) {
+            k = (k * 31 + 7) & Long.MAX_VALUE;
+        }
+        return k;
+    }
 }

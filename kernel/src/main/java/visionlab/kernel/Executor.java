@@ -1,0 +1,443 @@
+package visionlab.kernel;
+
+import com.sun.jdi.BooleanValue;
+import com.sun.jdi.Bootstrap;
+import com.sun.jdi.ClassType;
+import com.sun.jdi.Field;
+import com.sun.jdi.ObjectReference;
+import com.sun.jdi.ThreadReference;
+import com.sun.jdi.VirtualMachine;
+import com.sun.jdi.connect.AttachingConnector;
+import com.sun.jdi.connect.Connector;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jdk.jshell.execution.StreamingExecutionControl;
+import jdk.jshell.execution.Util;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+
+/**
+ * One executor JVM, started and owned by the kernel: it runs the cells ({@link ExecutorAgent}). The kernel
+ * talks to it over two local sockets (JShell's command protocol, and {@link Frames} of output coming back),
+ * each opened with a secret passed in the executor's environment, and holds a JDI connection to it (JDWP on
+ * a loopback port, attached right after start) to interrupt and stop the cell thread wherever it runs.
+ * When it exits, for any reason, {@link Listener#exited} is told its status.
+ */
+final class Executor implements AutoCloseable {
+
+    /** Environment variable with extra JVM options for the executor, e.g. {@code -Xmx2g}. */
+    static final String OPTIONS_ENV = "VISIONLAB_EXECUTOR_OPTS";
+    /** System property (set in kernel.json) naming the executor's class-data archive. */
+    static final String ARCHIVE_PROPERTY = "visionlab.executor.archive";
+    /** System property (set by the installer's warm-up run) naming an archive to write at the executor's exit. */
+    static final String DUMP_PROPERTY = "visionlab.executor.dumpArchive";
+
+    private static final Pattern JDWP_PORT = Pattern.compile("Listening for transport dt_socket at address: (\\d+)");
+
+    /** What the executor sends, and its end. Called on the executor's reader threads. */
+    interface Listener {
+        void text(boolean stderr, byte[] b, int off, int len);
+
+        void display(String id, Rendered r, boolean update);
+
+        void result(int seq, byte status, Rendered r, String error);
+
+        void exited(Executor executor, int status);
+    }
+
+    private final Listener listener;
+    private final PrintStream log;
+    private final Process process;
+    private final ServerSocket server;
+    private final String token;
+    private final CompletableFuture<Socket> commands = new CompletableFuture<>();
+    private final CompletableFuture<Integer> jdwpPort = new CompletableFuture<>();
+    private final CompletableFuture<VirtualMachine> jdi = new CompletableFuture<>();
+    private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+    private volatile boolean closing;
+    private volatile DeferredExecutionControl control;
+    private ThreadReference cellThread;
+    private ClassType agentType;
+
+    private Executor(Listener listener, PrintStream log) throws IOException {
+        this.listener = listener;
+        this.log = log;
+        this.server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
+        byte[] secret = new byte[16];
+        new SecureRandom().nextBytes(secret);
+        this.token = HexFormat.of().formatHex(secret);
+        ProcessBuilder pb = new ProcessBuilder(command(server.getLocalPort()));
+        pb.environment().put(ExecutorAgent.TOKEN_ENV, token);
+        pb.redirectErrorStream(true);
+        pb.redirectInput(ProcessBuilder.Redirect.from(new File(File.separatorChar == '/' ? "/dev/null" : "NUL")));
+        this.process = pb.start();
+        Trace.mark("executor process started");
+        daemon("visionlab-executor-log", this::readProcessOutput);
+        daemon("visionlab-executor-accept", this::accept);
+        process.onExit().thenRun(() -> {
+            int status = process.exitValue();
+            exit.complete(status);
+            commands.completeExceptionally(new IOException("the executor exited with status " + status));
+            jdwpPort.completeExceptionally(new IOException("the executor exited"));
+            try {
+                server.close();
+            } catch (IOException e) {
+                // closed already
+            }
+            listener.exited(this, status);
+        });
+    }
+
+    /** Starts an executor JVM with this JVM's java and class path; returns at once (it starts in the background). */
+    static Executor start(Listener listener, PrintStream log) throws IOException {
+        return new Executor(listener, log);
+    }
+
+    private static void daemon(String name, Runnable r) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The executor's command line: this JVM's java, headless, JDWP on a free loopback port, the user's options. */
+    static List<String> command(int port) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String dump = System.getProperty(DUMP_PROPERTY);
+        String archive = System.getProperty(ARCHIVE_PROPERTY);
+        if (dump != null) {
+            cmd.add("-XX:ArchiveClassesAtExit=" + dump);
+        } else if (archive != null && Files.isRegularFile(Path.of(archive))) {
+            cmd.add("-XX:SharedArchiveFile=" + archive);
+            cmd.add("-Xlog:cds=off");
+            cmd.add("-Xlog:cds+dynamic=off");
+        }
+        cmd.add("-Djava.awt.headless=true");
+        cmd.add("-Dslf4j.internal.verbosity=ERROR");
+        cmd.add("-XX:+UseParallelGC");
+        cmd.add("-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "visionlab-executor-hs_err_%p.log"));
+        if (dump == null) {
+            // (a class-data dump refuses JVMTI agents; the installer's warm-up run needs no interrupts)
+            cmd.add("-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:0");
+        }
+        cmd.addAll(userOptions(System.getenv(OPTIONS_ENV)));
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(ExecutorAgent.class.getName());
+        cmd.add(Integer.toString(port));
+        return cmd;
+    }
+
+    /** The options in {@code VISIONLAB_EXECUTOR_OPTS}, split at white space. */
+    static List<String> userOptions(String env) {
+        List<String> out = new ArrayList<>();
+        if (env != null) {
+            for (String s : env.trim().split("\\s+")) {
+                if (!s.isEmpty()) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
+    }
+
+    private void readProcessOutput() {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                Matcher m = JDWP_PORT.matcher(line);
+                if (m.find()) {
+                    // printed at start, and again when the kernel detaches at the end
+                    if (!jdwpPort.isDone()) {
+                        int port = Integer.parseInt(m.group(1));
+                        jdwpPort.complete(port);
+                        daemon("visionlab-executor-jdi", () -> attach(port));
+                    }
+                } else {
+                    log.println("visionlab executor: " + line);
+                }
+            }
+        } catch (IOException e) {
+            // the process ended
+        }
+    }
+
+    /** Attaches JDI at once: JDWP takes one debugger, so no other local process can attach after us. */
+    private void attach(int port) {
+        try {
+            AttachingConnector socketAttach = null;
+            for (AttachingConnector c : Bootstrap.virtualMachineManager().attachingConnectors()) {
+                if (c.name().equals("com.sun.jdi.SocketAttach")) {
+                    socketAttach = c;
+                }
+            }
+            if (socketAttach == null) {
+                throw new IOException("no JDI socket connector in this JDK");
+            }
+            Map<String, Connector.Argument> args = socketAttach.defaultArguments();
+            args.get("hostname").setValue("127.0.0.1");
+            args.get("port").setValue(Integer.toString(port));
+            VirtualMachine vm = socketAttach.attach(args);
+            Trace.mark("JDI attached to the executor");
+            jdi.complete(vm);
+        } catch (Exception e) {
+            log.println("visionlab kernel: cannot attach to the executor for interrupts: " + e);
+            jdi.completeExceptionally(e);
+        }
+    }
+
+    private void accept() {
+        int connections = 0;
+        try {
+            while (connections < 2) {
+                Socket s = server.accept();
+                s.setTcpNoDelay(true);
+                DataInputStream hello = new DataInputStream(s.getInputStream());
+                s.setSoTimeout(5000);
+                String t;
+                byte kind;
+                try {
+                    t = hello.readUTF();
+                    kind = hello.readByte();
+                } catch (IOException e) {
+                    s.close();
+                    continue;
+                }
+                s.setSoTimeout(0);
+                if (!token.equals(t)) {
+                    log.println("visionlab kernel: refused a connection without the executor's secret");
+                    s.close();
+                    continue;
+                }
+                connections++;
+                if (kind == 'C') {
+                    commands.complete(s);
+                } else {
+                    Socket out = s;
+                    daemon("visionlab-executor-output", () -> readFrames(out));
+                }
+            }
+            server.close();
+        } catch (IOException e) {
+            commands.completeExceptionally(e);
+        }
+    }
+
+    private void readFrames(Socket s) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream(), 1 << 16))) {
+            byte[] buf = new byte[8192];
+            while (true) {
+                byte kind;
+                try {
+                    kind = in.readByte();
+                } catch (EOFException e) {
+                    return;
+                }
+                switch (kind) {
+                    case Frames.STDOUT, Frames.STDERR -> {
+                        int n = in.readInt();
+                        if (n > buf.length) {
+                            buf = new byte[Math.max(n, 2 * buf.length)];
+                        }
+                        in.readFully(buf, 0, n);
+                        listener.text(kind == Frames.STDERR, buf, 0, n);
+                    }
+                    case Frames.DISPLAY, Frames.UPDATE -> {
+                        String id = Frames.readString(in);
+                        listener.display(id, Frames.readRendered(in), kind == Frames.UPDATE);
+                    }
+                    case Frames.RESULT -> {
+                        int seq = in.readInt();
+                        byte status = in.readByte();
+                        Rendered r = status == Frames.VALUE ? Frames.readRendered(in) : null;
+                        String error = status == Frames.RENDER_ERROR ? Frames.readString(in) : null;
+                        listener.result(seq, status, r, error);
+                    }
+                    default -> throw new IOException("unknown frame kind " + kind);
+                }
+            }
+        } catch (IOException e) {
+            if (!closing && process.isAlive()) {
+                log.println("visionlab kernel: executor output channel broke: " + e);
+            }
+        }
+    }
+
+    /** JShell's execution engine: the executor's command socket. */
+    ExecutionControlProvider provider() {
+        return new ExecutionControlProvider() {
+            @Override
+            public String name() {
+                return "visionlab-executor";
+            }
+
+            @Override
+            public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+                exit.thenRun(env::closeDown);
+                CompletableFuture<ExecutionControl> real = commands.thenApply(s -> {
+                    Trace.mark("executor connected");
+                    try {
+                        return Util.remoteInputOutput(new BufferedInputStream(s.getInputStream(), 1 << 16),
+                                new BufferedOutputStream(s.getOutputStream(), 1 << 16), Map.of(), Map.of(),
+                                (in, out) -> new StreamingExecutionControl(out, in) {
+                                    @Override
+                                    public void close() {
+                                        super.close();
+                                        try {
+                                            s.close();
+                                        } catch (IOException e) {
+                                            // closed already
+                                        }
+                                    }
+                                });
+                    } catch (Exception e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                });
+                return control = new DeferredExecutionControl(real);
+            }
+        };
+    }
+
+    /** The execution control JShell uses (for the kernel's own extension commands). */
+    ExecutionControl control() {
+        return control;
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Waits up to {@code ms} for the exit status; null when it still runs. */
+    Integer awaitExit(long ms) {
+        try {
+            return exit.get(ms, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return null;
+        }
+    }
+
+    /** {@code Thread.interrupt()} on the cell thread, if it runs cell code now. */
+    boolean interruptCell() {
+        return signal(false);
+    }
+
+    /**
+     * Throws an error into the cell thread where it runs (JDI {@code ThreadReference.stop}, which reaches
+     * busy loops in cell, library and JDK code), if it runs cell code now. Returns whether it was sent.
+     */
+    boolean stopCell() {
+        return signal(true);
+    }
+
+    /**
+     * Whether the cell thread's interrupt flag is clear again after {@link #interruptCell()}: its code took the
+     * interrupt ({@code sleep} or {@code wait} threw {@code InterruptedException}, or it read
+     * {@code Thread.interrupted()}), so it reacts to interrupts and is not stopped by force. Reads
+     * {@code Thread.interrupted} (a field since Java 14); false when it cannot tell.
+     */
+    synchronized boolean interruptTaken() {
+        try {
+            jdi.get(2, TimeUnit.SECONDS);
+            if (cellThread == null) {
+                return false;
+            }
+            Field flag = cellThread.referenceType().fieldByName("interrupted");
+            return flag != null && cellThread.getValue(flag) instanceof BooleanValue b && !b.value();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private synchronized boolean signal(boolean stop) {
+        try {
+            VirtualMachine vm = jdi.get(2, TimeUnit.SECONDS);
+            if (agentType == null) {
+                agentType = (ClassType) vm.classesByName(ExecutorAgent.class.getName()).get(0);
+            }
+            if (cellThread == null) {
+                for (ThreadReference t : vm.allThreads()) {
+                    if (t.name().equals(ExecutorAgent.CELL_THREAD)) {
+                        cellThread = t;
+                    }
+                }
+                if (cellThread == null) {
+                    return false;
+                }
+            }
+            cellThread.suspend();
+            try {
+                boolean inCell = ((BooleanValue) agentType.getValue(agentType.fieldByName("inCell"))).value();
+                if (!inCell) {
+                    return false;
+                }
+                if (stop) {
+                    cellThread.stop((ObjectReference) agentType.getValue(agentType.fieldByName("STOP")));
+                } else {
+                    cellThread.interrupt();
+                }
+                return true;
+            } finally {
+                cellThread.resume();
+            }
+        } catch (Exception e) {
+            if (process.isAlive()) {
+                log.println("visionlab kernel: could not " + (stop ? "stop" : "interrupt") + " the cell: " + e);
+            }
+            return false;
+        }
+    }
+
+    /** Ends the executor at once. */
+    void kill() {
+        process.destroyForcibly();
+    }
+
+    /** Ends the executor: it exits when JShell closes its command socket; killed if it lingers. */
+    @Override
+    public void close() {
+        closing = true;
+        if (jdi.isDone() && !jdi.isCompletedExceptionally()) {
+            try {
+                jdi.join().dispose();
+            } catch (RuntimeException e) {
+                // already disconnected
+            }
+        }
+        if (awaitExit(Long.getLong("visionlab.executor.exitWaitMs", 2000)) == null) {
+            process.destroyForcibly();
+        }
+    }
+}
