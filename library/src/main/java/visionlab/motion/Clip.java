@@ -44,6 +44,19 @@ public final class Clip implements Displayable {
         return new Clip(List.copyOf(frames), fps);
     }
 
+    /**
+     * Checks frame {@code n} of a video being written: valid, and as wide and high as the first one; returns
+     * the first frame ({@code frame} itself when {@code first} is null).
+     */
+    static Image sameSize(Image first, Image frame, long n) {
+        Image.requireValid(frame, "frames[" + n + "]");
+        if (first != null && (frame.width() != first.width() || frame.height() != first.height())) {
+            throw new IllegalArgumentException("frames[" + n + "]: expected " + first.width() + "x" + first.height()
+                    + " like frames[0], got " + frame.shape());
+        }
+        return first == null ? frame : first;
+    }
+
     static void checkFps(double fps) {
         if (!(fps > 0) || !(fps <= 1000)) {
             throw new IllegalArgumentException("fps: expected a frame rate in (0, 1000], got " + fps);
@@ -229,10 +242,11 @@ public final class Clip implements Displayable {
         return file;
     }
 
-    /** PNG strip of 8 frames, plus HTML with the animated GIF. */
+    /** PNG strip of 3 to 8 frames (at most 1600 px wide), plus HTML with the animated GIF. */
     @Override
     public MimeBundle mimeBundle() {
-        byte[] png = strip(8).image().toPng();
+        int n = Math.max(3, Math.min(8, 1200 / frames.get(0).width())); // wide frames: fewer of them
+        byte[] png = strip(n).fit(1600).image().toPng();
         String html = "<img alt=\"" + toString() + "\" src=\"data:image/gif;base64,"
                 + Base64.getEncoder().encodeToString(gif()) + "\"/>";
         return new MimeBundle(png, toString(), html);

@@ -28,6 +28,7 @@ public interface FrameSink extends AutoCloseable {
     /**
      * A file sink chosen by name: {@code .mp4} (H.264 via JCodec), {@code .gif}, or, for a name without
      * extension or an existing folder, a folder of {@code frame_0000.png ...} with an {@code fps.txt}.
+     * Frames are encoded on a thread of their own while the caller computes the next ones.
      */
     static FrameSink to(Path file, double fps) {
         if (file == null) {
@@ -36,13 +37,13 @@ public interface FrameSink extends AutoCloseable {
         Clip.checkFps(fps);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".mp4")) {
-            return Mp4.create(file, fps);
+            return Pipeline.writeBehind(Mp4.create(file, fps));
         }
         if (name.endsWith(".gif")) {
-            return Gif.create(file, fps);
+            return Pipeline.writeBehind(Gif.create(file, fps));
         }
         if (Files.isDirectory(file) || !name.contains(".")) {
-            return PngFolder.create(file, fps);
+            return Pipeline.writeBehind(PngFolder.create(file, fps));
         }
         throw new IllegalArgumentException("file: expected a name ending in .mp4 or .gif, or a folder for PNG frames, got "
                 + file);

@@ -38,24 +38,25 @@ public interface FrameSource extends AutoCloseable {
     /**
      * Opens a video for streaming: {@code .mp4} / {@code .m4v} / {@code .mov} (H.264, decoded by JCodec),
      * {@code .gif} (animated), or a folder of PNG frames (name order; fps from its {@code fps.txt}, else 30).
-     * An unsupported or corrupt file is an {@link IllegalArgumentException} naming it.
+     * An unsupported or corrupt file is an {@link IllegalArgumentException} naming it. Frames are decoded
+     * on a thread of their own, a few frames ahead of the caller.
      */
     static FrameSource open(Path file) {
         if (file == null) {
             throw new IllegalArgumentException("file: expected a path, got null");
         }
         if (Files.isDirectory(file)) {
-            return PngFolder.open(file);
+            return Pipeline.readAhead(PngFolder.open(file));
         }
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("file: no such file or folder: " + file);
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".mp4") || name.endsWith(".m4v") || name.endsWith(".mov")) {
-            return Mp4.open(file);
+            return Pipeline.readAhead(Mp4.open(file));
         }
         if (name.endsWith(".gif")) {
-            return Gif.open(file);
+            return Pipeline.readAhead(Gif.open(file));
         }
         throw new IllegalArgumentException("file: expected an .mp4 (H.264), .gif or a folder of PNG frames, got " + file);
     }
@@ -79,33 +80,8 @@ public interface FrameSource extends AutoCloseable {
             throw new IllegalArgumentException("frame: expected a function of the frame index, got null");
         }
         Image first = Image.requireValid(frame.apply(0), "frame(0)");
-        return new FrameSource() {
+        return new SourceBase(first.width(), first.height(), first.channels(), fps, count) {
             int t;
-
-            @Override
-            public int width() {
-                return first.width();
-            }
-
-            @Override
-            public int height() {
-                return first.height();
-            }
-
-            @Override
-            public int channels() {
-                return first.channels();
-            }
-
-            @Override
-            public double fps() {
-                return fps;
-            }
-
-            @Override
-            public long frames() {
-                return count;
-            }
 
             @Override
             public Image next() {
@@ -114,10 +90,6 @@ public interface FrameSource extends AutoCloseable {
                 }
                 int k = t++;
                 return k == 0 ? first : frame.apply(k);
-            }
-
-            @Override
-            public void close() {
             }
         };
     }

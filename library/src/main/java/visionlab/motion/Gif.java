@@ -128,20 +128,12 @@ final class Gif {
         Encoder enc = new Encoder(os, fps);
         return new FrameSink() {
             boolean done;
-            int w = -1;
-            int h = -1;
+            Image first;
             long n;
 
             @Override
             public void accept(Image frame) {
-                Image.requireValid(frame, "frame");
-                if (w < 0) {
-                    w = frame.width();
-                    h = frame.height();
-                } else if (frame.width() != w || frame.height() != h) {
-                    throw new IllegalArgumentException("frames[" + n + "]: expected " + w + "x" + h
-                            + " like frames[0], got " + frame.shape());
-                }
+                first = Clip.sameSize(first, frame, n);
                 enc.add(frame);
                 n++;
             }
@@ -207,33 +199,8 @@ final class Gif {
             Image first = frame(reader, 0, canvas);
             boolean grey = isGrey(first);
             double fps = 100.0 / delay;
-            return new FrameSource() {
+            return new SourceBase(w, h, grey ? 1 : 3, fps, count) {
                 int t;
-
-                @Override
-                public int width() {
-                    return w;
-                }
-
-                @Override
-                public int height() {
-                    return h;
-                }
-
-                @Override
-                public int channels() {
-                    return grey ? 1 : 3;
-                }
-
-                @Override
-                public double fps() {
-                    return fps;
-                }
-
-                @Override
-                public long frames() {
-                    return count;
-                }
 
                 @Override
                 public Image next() {

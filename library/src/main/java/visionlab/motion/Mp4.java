@@ -63,54 +63,23 @@ final class Mp4 {
         }
     }
 
-    private static final class Reader implements FrameSource {
+    private static final class Reader extends SourceBase {
         final Path file;
         final SeekableByteChannel ch;
         final FrameGrab grab;
-        final int w;
-        final int h;
         final boolean grey;
-        final long frames;
-        final double fps;
         Picture pending;
         int index;
 
         Reader(Path file, SeekableByteChannel ch, FrameGrab grab, Picture first, long frames, double fps) {
+            super(first.getCrop() == null ? first.getWidth() : first.getCrop().getWidth(),
+                    first.getCrop() == null ? first.getHeight() : first.getCrop().getHeight(),
+                    neutralChroma(first) ? 1 : 3, fps, frames);
             this.file = file;
             this.ch = ch;
             this.grab = grab;
-            Rect crop = first.getCrop();
-            this.w = crop == null ? first.getWidth() : crop.getWidth();
-            this.h = crop == null ? first.getHeight() : crop.getHeight();
-            this.grey = neutralChroma(first);
-            this.frames = frames;
-            this.fps = fps;
+            this.grey = channels() == 1;
             this.pending = first;
-        }
-
-        @Override
-        public int width() {
-            return w;
-        }
-
-        @Override
-        public int height() {
-            return h;
-        }
-
-        @Override
-        public int channels() {
-            return grey ? 1 : 3;
-        }
-
-        @Override
-        public double fps() {
-            return fps;
-        }
-
-        @Override
-        public long frames() {
-            return frames;
         }
 
         @Override
@@ -132,7 +101,7 @@ final class Mp4 {
                 return null;
             }
             index++;
-            return toImage(p, w, h, grey);
+            return toImage(p, width(), height(), grey);
         }
 
         @Override
@@ -275,16 +244,10 @@ final class Mp4 {
 
         @Override
         public void accept(Image frame) {
-            Image.requireValid(frame, "frame");
-            if (first == null) {
-                if (frame.width() < 2 || frame.height() < 2) {
-                    throw new IllegalArgumentException("frame: expected at least 2x2 pixels for MP4, got " + frame.shape());
-                }
-                first = frame;
-            } else if (frame.width() != first.width() || frame.height() != first.height()) {
-                throw new IllegalArgumentException("frames[" + n + "]: expected " + first.width() + "x" + first.height()
-                        + " like frames[0], got " + frame.shape());
+            if (first == null && frame != null && (frame.width() < 2 || frame.height() < 2)) {
+                throw new IllegalArgumentException("frame: expected at least 2x2 pixels for MP4, got " + frame.shape());
             }
+            first = Clip.sameSize(first, frame, n);
             Picture p = toPicture(frame);
             if (buf == null) {
                 buf = ByteBuffer.allocate(encoder.estimateBufferSize(p));

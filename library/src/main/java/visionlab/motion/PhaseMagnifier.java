@@ -43,8 +43,8 @@ final class PhaseMagnifier {
     private final BandPass pass; // null for IDEAL
     private final int delay;
     private final float[][] acc; // per orientation, full column-major spectrum
+    private final float[] spectrum; // the current frame's luminance spectrum (reused)
     private final List<Image> held = new ArrayList<>(); // frames waiting for their output (FIR, IDEAL)
-    private final Kernel1D gauss;
     private long in;
     private long out;
 
@@ -57,7 +57,6 @@ final class PhaseMagnifier {
         final float[] prev;
         final float[] delta;
         final float[] p;
-        final float[] theta;
         final BandPass.State state;
         final List<float[]> history = new ArrayList<>(); // IDEAL: Delta_t of every frame
         List<float[]> passed; // IDEAL: the band-passed Delta_t, at finish
@@ -65,23 +64,32 @@ final class PhaseMagnifier {
         Band(int j, int b) {
             this.j = j;
             this.b = b;
-            n = bank.gridWidth(j) * bank.gridHeight(j);
+            n = bank.gridWidth(j, b) * bank.gridHeight(j, b);
             c = new float[2 * n];
             prev = new float[n];
             delta = new float[n];
             p = new float[n];
-            theta = new float[n];
             state = pass == null ? null : pass.state(n);
+            // sigma in pixels of the band's nominal grid; this grid may sample more coarsely
+            gaussX = s.sigma > 0 ? Kernel1D.gaussian(Math.max(0.05, s.sigma * bank.gridWidth(j, b) / bank.bandWidth(j))) : null;
+            gaussY = s.sigma > 0 ? Kernel1D.gaussian(Math.max(0.05, s.sigma * bank.gridHeight(j, b) / bank.bandHeight(j))) : null;
         }
+
+        final Kernel1D gaussX;
+        final Kernel1D gaussY;
 
         /** Phase step of frame t from {@code c}: updates Delta; returns false until the filter has an output. */
         boolean phaseStep(long t) {
-            for (int i = 0; i < n; i++) {
-                float ph = PhaseMath.atan2(c[2 * i + 1], c[2 * i]);
-                if (t > 0) {
-                    delta[i] += PhaseMath.wrap(ph - prev[i]);
+            if (t == 0) {
+                for (int i = 0; i < n; i++) {
+                    prev[i] = PhaseMath.atan2(c[2 * i + 1], c[2 * i]);
                 }
-                prev[i] = ph;
+            } else {
+                for (int i = 0; i < n; i++) {
+                    float ph = PhaseMath.atan2(c[2 * i + 1], c[2 * i]);
+                    delta[i] += PhaseMath.wrap(ph - prev[i]);
+                    prev[i] = ph;
+                }
             }
             if (state == null) {
                 history.add(delta.clone());
@@ -95,16 +103,10 @@ final class PhaseMagnifier {
             float[] q = s.sigma > 0 ? smooth(pb) : pb;
             float g = (float) s.gain;
             if (s.attenuate) {
-                float g1 = g + 1;
-                for (int i = 0; i < n; i++) {
-                    theta[i] = g1 * q[i] - dlt[i];
-                }
+                PhaseMath.rotate(c, g + 1, q, 1f, dlt, n);
             } else {
-                for (int i = 0; i < n; i++) {
-                    theta[i] = g * q[i];
-                }
+                PhaseMath.rotate(c, g, q, 0f, null, n);
             }
-            PhaseMath.rotate(c, theta, n);
             bank.synthesize(c, j, b, accum);
         }
 
@@ -116,10 +118,10 @@ final class PhaseMagnifier {
                 amp[i] = (float) Math.hypot(c[2 * i], c[2 * i + 1]);
                 ap[i] = amp[i] * pb[i];
             }
-            int gw = bank.gridHeight(j);
-            int gh = bank.gridWidth(j);
-            float[] num = Convolution.separable(Image.of(gw, gh, ap), gauss, Boundary.WRAP).plane(0);
-            float[] den = Convolution.separable(Image.of(gw, gh, amp), gauss, Boundary.WRAP).plane(0);
+            int gw = bank.gridHeight(j, b); // image width of the transposed layout: y
+            int gh = bank.gridWidth(j, b);
+            float[] num = Convolution.separable(Image.of(gw, gh, ap), gaussY, gaussX, Boundary.WRAP).plane(0);
+            float[] den = Convolution.separable(Image.of(gw, gh, amp), gaussY, gaussX, Boundary.WRAP).plane(0);
             float[] r = new float[n];
             for (int i = 0; i < n; i++) {
                 r[i] = den[i] > 1e-20f ? num[i] / den[i] : 0f;
@@ -139,9 +141,9 @@ final class PhaseMagnifier {
         bank = ComplexSteerableFilters.of(width, height, s.perOctave, octaves, s.orientations);
         pass = s.filter == TemporalFilter.IDEAL ? null : BandPass.of(s.filter, s.lowHz, s.highHz, s.fps);
         delay = pass == null ? 0 : pass.delay();
-        gauss = s.sigma > 0 ? Kernel1D.gaussian(s.sigma) : null;
         bands = new Band[s.orientations][bank.bands()];
         acc = new float[s.orientations][2 * width * height];
+        spectrum = new float[2 * width * height];
         for (int b = 0; b < s.orientations; b++) {
             for (int j = 0; j < bank.bands(); j++) {
                 bands[b][j] = new Band(j, b);
@@ -162,44 +164,41 @@ final class PhaseMagnifier {
     void push(Image frame, Consumer<Image> sink) {
         long t = in++;
         float[] y = Yiq.luminance(frame);
-        float[] spec = Fft2.forwardRealColumnMajor(y, width, height);
-        boolean causal = pass != null && delay == 0;
-        if (!causal) {
-            held.add(frame);
+        float[] spec = Fft2.forwardRealColumnMajor(y, width, height, spectrum);
+        if (pass != null && delay == 0) { // causal: the output of this frame at once
+            magnify(frame, y, spec, (band, a) -> {
+                band.phaseStep(t);
+                band.apply(band.p, band.delta, a);
+            }, sink);
+            return;
         }
+        held.add(frame);
         boolean[] ready = new boolean[1];
         IntStream.range(0, s.orientations).parallel().forEach(b -> {
-            float[] a = acc[b];
-            if (causal) {
-                if (b == 0) {
-                    bank.residual(spec, a);
-                } else {
-                    java.util.Arrays.fill(a, 0f);
-                }
-            }
             for (Band band : bands[b]) {
                 bank.analyze(spec, band.j, b, band.c);
                 boolean r = band.phaseStep(t);
-                if (causal) {
-                    band.apply(band.p, band.delta, a);
-                }
                 if (b == 0 && band.j == 0) {
                     ready[0] = r;
                 }
             }
         });
-        if (causal) {
-            sink.accept(Yiq.withLuminance(frame, y, sum(null)));
-        } else if (pass != null && ready[0]) {
+        if (pass != null && ready[0]) {
             emitDelayed(sink);
         }
     }
 
-    /** FIR: the output of the oldest held frame from the filter outputs just computed. */
-    private void emitDelayed(Consumer<Image> sink) {
-        Image frame = held.remove(0);
-        float[] y = Yiq.luminance(frame);
-        float[] spec = Fft2.forwardRealColumnMajor(y, width, height);
+    /** What a band does with its fresh coefficients {@code band.c} before adding them into {@code acc}. */
+    private interface BandStep {
+        void run(Band band, float[] acc);
+    }
+
+    /**
+     * One output frame: per orientation (in parallel) the residual (orientation 0), then for every band its
+     * coefficients of {@code spec} and {@code step} (which rotates and synthesises them into the orientation's
+     * spectrum); the orientations summed, inverted, and given back the frame's chrominance.
+     */
+    private void magnify(Image frame, float[] y, float[] spec, BandStep step, Consumer<Image> sink) {
         IntStream.range(0, s.orientations).parallel().forEach(b -> {
             float[] a = acc[b];
             if (b == 0) {
@@ -209,11 +208,19 @@ final class PhaseMagnifier {
             }
             for (Band band : bands[b]) {
                 bank.analyze(spec, band.j, b, band.c);
-                band.apply(band.p, band.state.delayedInput(), a);
+                step.run(band, a);
             }
         });
-        out++;
         sink.accept(Yiq.withLuminance(frame, y, sum(null)));
+    }
+
+    /** FIR: the output of the oldest held frame from the filter outputs just computed. */
+    private void emitDelayed(Consumer<Image> sink) {
+        Image frame = held.remove(0);
+        float[] y = Yiq.luminance(frame);
+        float[] spec = Fft2.forwardRealColumnMajor(y, width, height, spectrum);
+        out++;
+        magnify(frame, y, spec, (band, a) -> band.apply(band.p, band.state.delayedInput(), a), sink);
     }
 
     /** Emits the frames still held: FIR by holding the last phase, IDEAL by filtering the whole clip. */
@@ -265,23 +272,13 @@ final class PhaseMagnifier {
             Image frame = held.get(k);
             held.set(k, null);
             float[] y = Yiq.luminance(frame);
-            float[] spec = Fft2.forwardRealColumnMajor(y, width, height);
+            float[] spec = Fft2.forwardRealColumnMajor(y, width, height, spectrum);
             final int kk = k;
-            IntStream.range(0, s.orientations).parallel().forEach(b -> {
-                float[] a = acc[b];
-                if (b == 0) {
-                    bank.residual(spec, a);
-                } else {
-                    java.util.Arrays.fill(a, 0f);
-                }
-                for (Band band : bands[b]) {
-                    bank.analyze(spec, band.j, b, band.c);
-                    band.apply(band.passed.get(kk), band.history.get(kk), a);
-                    band.passed.set(kk, null);
-                    band.history.set(kk, null);
-                }
-            });
-            sink.accept(Yiq.withLuminance(frame, y, sum(null)));
+            magnify(frame, y, spec, (band, a) -> {
+                band.apply(band.passed.get(kk), band.history.get(kk), a);
+                band.passed.set(kk, null);
+                band.history.set(kk, null);
+            }, sink);
         }
         held.clear();
     }
@@ -309,8 +306,10 @@ final class PhaseMagnifier {
                     + (s.orientations - 1) + ", got " + j + ", " + b);
         }
         Band band = m.bands[b][j];
-        int gh = m.bank.gridHeight(j);
-        int i = gx * gh + gy;
+        int gw = m.bank.gridWidth(j, b);
+        int gh = m.bank.gridHeight(j, b);
+        int i = Math.floorMod((int) Math.round(gx * (double) gw / f0.width()), gw) * gh
+                + Math.floorMod((int) Math.round(gy * (double) gh / f0.height()), gh);
         double[] out = new double[frames.size()];
         for (int t = 0; t < frames.size(); t++) {
             float[] spec = Fft2.forwardRealColumnMajor(Yiq.luminance(frames.get(t)), f0.width(), f0.height());

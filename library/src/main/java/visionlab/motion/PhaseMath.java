@@ -2,8 +2,8 @@ package visionlab.motion;
 
 /**
  * Fast float phase arithmetic for the per-coefficient loops of {@link PhaseMagnifier}: {@code atan2} to
- * about 1e-6 rad (a minimax odd polynomial for atan on [0, 1]) and {@code e^{i theta}} to about 1e-7 (range
- * reduction to [-pi/4, pi/4] and Taylor polynomials). {@link Math#atan2} costs several times more.
+ * about 1e-6 rad (a minimax odd polynomial for atan on [0, 1]) and {@code e^{i theta}} to about 1e-7 (half
+ * angle, Taylor polynomials, double-angle formulas). {@link Math#atan2} costs several times more.
  */
 final class PhaseMath {
 
@@ -35,43 +35,41 @@ final class PhaseMath {
         return y < 0 ? -a : a;
     }
 
-    /** {@code d} wrapped into [-pi, pi] (d within a few turns). */
+    private static final float INV_TWO_PI = (float) (1 / (2 * Math.PI));
+
+    /** {@code d} wrapped into [-pi, pi]. */
     static float wrap(float d) {
-        while (d > PI) {
-            d -= TWO_PI;
-        }
-        while (d < -PI) {
-            d += TWO_PI;
-        }
-        return d;
+        return d - TWO_PI * (float) Math.rint(d * INV_TWO_PI);
     }
 
-    /** Multiplies the complex numbers {@code c[2i], c[2i+1]} by {@code e^{i theta[i]}}, i &lt; n. */
+    /**
+     * Multiplies the complex numbers {@code c[2i], c[2i+1]} by {@code e^{i theta[i]}}, i &lt; n: theta wrapped
+     * to [-pi, pi], then sin and cos of theta / 2 by Taylor polynomials on [-pi/2, pi/2] (error below 1e-7)
+     * and the double-angle formulas; no branches.
+     */
     static void rotate(float[] c, float[] theta, int n) {
+        rotate(c, 1f, theta, 0f, null, n);
+    }
+
+    /**
+     * {@link #rotate(float[], float[], int)} by {@code theta_i = a p[i] - b d[i]} ({@code d} may be null when
+     * {@code b = 0}), computed in the same pass.
+     */
+    static void rotate(float[] c, float a, float[] p, float b, float[] d, int n) {
         for (int i = 0; i < n; i++) {
-            float t = theta[i];
-            if (t == 0) {
-                continue;
-            }
-            // t = q pi/2 + r, |r| <= pi/4
-            float q = Math.round(t * (float) (2 / Math.PI));
-            float r = (float) (t - q * (Math.PI / 2));
-            float r2 = r * r;
-            float s = r * (1 + r2 * (-1f / 6 + r2 * (1f / 120 + r2 * (-1f / 5040))));
-            float co = 1 + r2 * (-0.5f + r2 * (1f / 24 + r2 * (-1f / 720 + r2 * (1f / 40320))));
-            int k = ((int) q) & 3;
-            float sn;
-            float cs;
-            switch (k) {
-                case 0: sn = s; cs = co; break;
-                case 1: sn = co; cs = -s; break;
-                case 2: sn = -s; cs = -co; break;
-                default: sn = -co; cs = s; break;
-            }
-            float a = c[2 * i];
-            float b = c[2 * i + 1];
-            c[2 * i] = a * cs - b * sn;
-            c[2 * i + 1] = a * sn + b * cs;
+            float t = d == null ? a * p[i] : a * p[i] - b * d[i];
+            float h = 0.5f * wrap(t);
+            float h2 = h * h;
+            float s = h * (1 + h2 * (-1f / 6 + h2 * (1f / 120 + h2 * (-1f / 5040 + h2 * (1f / 362880
+                    + h2 * (-1f / 39916800))))));
+            float co = 1 + h2 * (-0.5f + h2 * (1f / 24 + h2 * (-1f / 720 + h2 * (1f / 40320 + h2 * (-1f / 3628800
+                    + h2 * (1f / 479001600))))));
+            float sn = 2 * s * co;
+            float cs = 1 - 2 * s * s;
+            float re = c[2 * i];
+            float im = c[2 * i + 1];
+            c[2 * i] = re * cs - im * sn;
+            c[2 * i + 1] = re * sn + im * cs;
         }
     }
 }

@@ -52,48 +52,7 @@ final class PngFolder {
             throw new IllegalArgumentException("folder: expected PNG files in " + folder + ", found none");
         }
         double fps = fps(folder);
-        Image first = read(files.get(0));
-        return new FrameSource() {
-            int t;
-
-            @Override
-            public int width() {
-                return first.width();
-            }
-
-            @Override
-            public int height() {
-                return first.height();
-            }
-
-            @Override
-            public int channels() {
-                return first.channels();
-            }
-
-            @Override
-            public double fps() {
-                return fps;
-            }
-
-            @Override
-            public long frames() {
-                return files.size();
-            }
-
-            @Override
-            public Image next() {
-                if (t >= files.size()) {
-                    return null;
-                }
-                int k = t++;
-                return k == 0 ? first : read(files.get(k));
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return FrameSource.generate(files.size(), fps, k -> read(files.get(k)));
     }
 
     private static Image read(Path p) {
@@ -114,13 +73,7 @@ final class PngFolder {
 
             @Override
             public void accept(Image frame) {
-                Image.requireValid(frame, "frame");
-                if (first == null) {
-                    first = frame;
-                } else if (!frame.sameShape(first)) {
-                    throw new IllegalArgumentException("frames[" + n + "]: expected " + first.shape()
-                            + " like frames[0], got " + frame.shape());
-                }
+                first = Clip.sameSize(first, frame, n);
                 frame.write(tmp.temp.resolve(String.format(Locale.ROOT, "frame_%04d.png", n++)));
             }
 

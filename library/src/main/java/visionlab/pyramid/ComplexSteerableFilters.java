@@ -36,10 +36,12 @@ public final class ComplexSteerableFilters {
     private final int perOctave;
     private final int bands;
     private final int orientations;
-    private final int[] gridW;
-    private final int[] gridH;
-    private final int[][] cols; // grid column -> full column index
-    private final int[][] rows;
+    private final int[] bandW; // nominal grid of band j (both half-planes)
+    private final int[] bandH;
+    private final int[][] gridW; // [band][orientation]: the grid that holds the one-sided support
+    private final int[][] gridH;
+    private final int[][][] cols; // [band][orientation][grid column] -> full column index
+    private final int[][][] rows;
     private final float[][][] masks; // [band][orientation][x h + y]
     private final float[] residual; // full grid, column-major
 
@@ -50,29 +52,29 @@ public final class ComplexSteerableFilters {
         this.bands = octaves * perOctave;
         this.orientations = orientations;
         double w = 1.0 / perOctave;
-        gridW = new int[bands];
-        gridH = new int[bands];
-        cols = new int[bands][];
-        rows = new int[bands][];
+        bandW = new int[bands];
+        bandH = new int[bands];
+        gridW = new int[bands][orientations];
+        gridH = new int[bands][orientations];
+        cols = new int[bands][orientations][];
+        rows = new int[bands][orientations][];
         masks = new float[bands][orientations][];
         double gain = Math.sqrt(2) * SteerableMasks.angularGain(orientations);
         int order = orientations - 1;
         for (int j = 0; j < bands; j++) {
             double rmax = Math.pow(2, -j * w); // the band is zero above |omega| = pi rmax
-            gridW[j] = gridSize(width, rmax);
-            gridH[j] = gridSize(height, rmax);
-            cols[j] = SteerableMasks.indexMap(gridW[j], width);
-            rows[j] = SteerableMasks.indexMap(gridH[j], height);
-            int gw = gridW[j];
-            int gh = gridH[j];
-            for (int b = 0; b < orientations; b++) {
-                masks[j][b] = new float[gw * gh];
-            }
+            int bw = gridSize(width, rmax);
+            int bh = gridSize(height, rmax);
+            bandW[j] = bw;
+            bandH[j] = bh;
+            int[] bc = SteerableMasks.indexMap(bw, width);
+            int[] br = SteerableMasks.indexMap(bh, height);
+            float[][] full = new float[orientations][bw * bh];
             double aj = -j * w;
-            for (int x = 0; x < gw; x++) {
-                double wx = omega(cols[j][x], width);
-                for (int y = 0; y < gh; y++) {
-                    double wy = omega(rows[j][y], height);
+            for (int x = 0; x < bw; x++) {
+                double wx = omega(bc[x], width);
+                for (int y = 0; y < bh; y++) {
+                    double wy = omega(br[y], height);
                     double r = Math.hypot(wx, wy) / Math.PI;
                     if (r == 0) {
                         continue;
@@ -89,9 +91,12 @@ public final class ComplexSteerableFilters {
                             continue;
                         }
                         double v = radial * gain * Math.pow(Math.cos(d), order);
-                        masks[j][b][x * gh + y] = Math.abs(v) < 1e-12 ? 0f : (float) v;
+                        full[b][x * bh + y] = Math.abs(v) < 1e-12 ? 0f : (float) v;
                     }
                 }
+            }
+            for (int b = 0; b < orientations; b++) {
+                crop(j, b, full[b], bc, br, bw, bh);
             }
         }
         residual = new float[width * height];
@@ -105,6 +110,79 @@ public final class ComplexSteerableFilters {
                 double hp = SteerableMasks.hi(l / w, 0);
                 double lp = SteerableMasks.lo(l / w, low / w);
                 residual[u * height + v] = (float) (hp * hp + lp * lp);
+            }
+        }
+    }
+
+    /**
+     * Band (j, b) on the smallest grid holding its one-sided support: grid index k along x stands for the
+     * frequency {@code minf + k} (likewise y), so the coefficients are the band times a fixed modulation
+     * {@code e^{-i 2 pi minf x / m}}, which phase differences in time and the adjoint synthesis do not see.
+     */
+    private void crop(int j, int b, float[] m, int[] bc, int[] br, int bw, int bh) {
+        int minX = Integer.MAX_VALUE;
+        int maxX = Integer.MIN_VALUE;
+        int minY = Integer.MAX_VALUE;
+        int maxY = Integer.MIN_VALUE;
+        for (int x = 0; x < bw; x++) {
+            int fx = x < (bw + 1) / 2 ? x : x - bw;
+            for (int y = 0; y < bh; y++) {
+                if (m[x * bh + y] != 0) {
+                    int fy = y < (bh + 1) / 2 ? y : y - bh;
+                    minX = Math.min(minX, fx);
+                    maxX = Math.max(maxX, fx);
+                    minY = Math.min(minY, fy);
+                    maxY = Math.max(maxY, fy);
+                }
+            }
+        }
+        if (minX > maxX) { // no sample in the band (tiny images): a 1x1 zero grid
+            minX = maxX = minY = maxY = 0;
+        }
+        int gw = Math.min(bw, smooth(maxX - minX + 1));
+        int gh = Math.min(bh, smooth(maxY - minY + 1));
+        int[] cx = new int[gw];
+        int[] nx = new int[gw]; // nominal grid column, or -1
+        for (int k = 0; k < gw; k++) {
+            int f = gw == bw ? (k < (bw + 1) / 2 ? k : k - bw) : minX + k;
+            cx[k] = Math.floorMod(f, width);
+            int i = f >= 0 ? f : f + bw;
+            nx[k] = f >= -(bw / 2) && f <= (bw + 1) / 2 - 1 ? i : -1;
+        }
+        int[] cy = new int[gh];
+        int[] ny = new int[gh];
+        for (int k = 0; k < gh; k++) {
+            int f = gh == bh ? (k < (bh + 1) / 2 ? k : k - bh) : minY + k;
+            cy[k] = Math.floorMod(f, height);
+            int i = f >= 0 ? f : f + bh;
+            ny[k] = f >= -(bh / 2) && f <= (bh + 1) / 2 - 1 ? i : -1;
+        }
+        float[] g = new float[gw * gh];
+        for (int x = 0; x < gw; x++) {
+            for (int y = 0; y < gh; y++) {
+                if (nx[x] >= 0 && ny[y] >= 0) {
+                    g[x * gh + y] = m[nx[x] * bh + ny[y]];
+                }
+            }
+        }
+        gridW[j][b] = gw;
+        gridH[j][b] = gh;
+        cols[j][b] = cx;
+        rows[j][b] = cy;
+        masks[j][b] = g;
+    }
+
+    /** The smallest 2^a 3^b 5^c at least n. */
+    private static int smooth(int n) {
+        for (int m = Math.max(1, n); ; m++) {
+            int k = m;
+            for (int p : new int[] {2, 3, 5}) {
+                while (k % p == 0) {
+                    k /= p;
+                }
+            }
+            if (k == 1) {
+                return m;
             }
         }
     }
@@ -142,23 +220,10 @@ public final class ComplexSteerableFilters {
         return 2 * Math.PI * f / n;
     }
 
-    /** The smallest 2^a 3^b 5^c grid that keeps every index |k| &lt;= rmax n / 2 (or n itself). */
+    /** The nominal grid of a band reaching |omega| = pi rmax: keeps every index |k| &lt;= rmax n / 2 (or n itself). */
     private static int gridSize(int n, double rmax) {
         int need = 2 * (int) Math.floor(rmax * n / 2) + 3;
-        if (need >= n) {
-            return n;
-        }
-        for (int m = need; ; m++) {
-            int k = m;
-            for (int p : new int[] {2, 3, 5}) {
-                while (k % p == 0) {
-                    k /= p;
-                }
-            }
-            if (k == 1) {
-                return Math.min(m, n);
-            }
-        }
+        return need >= n ? n : Math.min(n, smooth(need));
     }
 
     public int width() {
@@ -182,13 +247,23 @@ public final class ComplexSteerableFilters {
         return perOctave;
     }
 
-    /** Columns of band j's grid (its coefficient image is {@code gridHeight} wide in the transposed layout). */
-    public int gridWidth(int band) {
-        return gridW[band];
+    /** Columns of the grid of band (j, b) (its coefficient image is {@code gridHeight} wide in the transposed
+     * layout, x = grid column); one-sided bands need about half the nominal grid. */
+    public int gridWidth(int band, int orientation) {
+        return gridW[band][orientation];
     }
 
-    public int gridHeight(int band) {
-        return gridH[band];
+    public int gridHeight(int band, int orientation) {
+        return gridH[band][orientation];
+    }
+
+    /** Columns of band j's nominal grid (both half-planes): the unit of phase smoothing. */
+    public int bandWidth(int band) {
+        return bandW[band];
+    }
+
+    public int bandHeight(int band) {
+        return bandH[band];
     }
 
     /** The radial peak of band j: {@code |omega| = pi 2^-((j+1) w)} radians per pixel. */
@@ -207,12 +282,12 @@ public final class ComplexSteerableFilters {
      * when it has exactly {@code 2 w h} floats, else a new array.
      */
     public float[] analyze(float[] spectrum, int band, int orientation, float[] out) {
-        int gw = gridW[band];
-        int gh = gridH[band];
+        int gw = gridW[band][orientation];
+        int gh = gridH[band][orientation];
         float[] c = out != null && out.length == 2 * gw * gh ? out : new float[2 * gw * gh];
         float[] m = masks[band][orientation];
-        int[] cm = cols[band];
-        int[] rm = rows[band];
+        int[] cm = cols[band][orientation];
+        int[] rm = rows[band][orientation];
         for (int x = 0; x < gw; x++) {
             int src = cm[x] * height;
             int dst = x * gh;
@@ -230,12 +305,12 @@ public final class ComplexSteerableFilters {
     /** Adds {@code B fft(c)} of band (j, b) into the full column-major spectrum {@code acc}; {@code c} is
      * overwritten by its transform. */
     public void synthesize(float[] c, int band, int orientation, float[] acc) {
-        int gw = gridW[band];
-        int gh = gridH[band];
+        int gw = gridW[band][orientation];
+        int gh = gridH[band][orientation];
         Fft2.forward(c, gh, gw);
         float[] m = masks[band][orientation];
-        int[] cm = cols[band];
-        int[] rm = rows[band];
+        int[] cm = cols[band][orientation];
+        int[] rm = rows[band][orientation];
         for (int x = 0; x < gw; x++) {
             int dst = cm[x] * height;
             int src = x * gh;
@@ -274,18 +349,24 @@ public final class ComplexSteerableFilters {
     public List<String> describe() {
         List<String> out = new ArrayList<>();
         for (int j = 0; j < bands; j++) {
-            out.add(String.format(Locale.ROOT, "band %d: peak %.3f rad/px, grid %dx%d", j, peak(j), gridW[j], gridH[j]));
+            StringBuilder g = new StringBuilder();
+            for (int b = 0; b < orientations; b++) {
+                g.append(b == 0 ? "" : ", ").append(gridW[j][b]).append('x').append(gridH[j][b]);
+            }
+            out.add(String.format(Locale.ROOT, "band %d: peak %.3f rad/px, grids %s", j, peak(j), g));
         }
         return out;
     }
 
-    /** Complex coefficients per image: {@code orientations * sum_j w_j h_j}. */
+    /** Complex coefficients per image: {@code sum_jb w_jb h_jb}. */
     public long coefficients() {
         long n = 0;
         for (int j = 0; j < bands; j++) {
-            n += (long) gridW[j] * gridH[j];
+            for (int b = 0; b < orientations; b++) {
+                n += (long) gridW[j][b] * gridH[j][b];
+            }
         }
-        return n * orientations;
+        return n;
     }
 
     @Override
