@@ -114,6 +114,10 @@ final class Installer {
         opts.add("-Djava.awt.headless=true");
         opts.add("-Dslf4j.internal.verbosity=ERROR"); // no "no SLF4J providers" notice in the server log
         opts.add("-XX:+UseParallelGC");
+        // the kernel JVM runs javac and the protocol, never cell code: C1 alone warms up at once and leaves the
+        // second core to the executor (C2's compiler threads doubled a trivial cell's time on 2 cores); the
+        // executor, which runs the cells, keeps the full tiered JIT
+        opts.add("-XX:TieredStopAtLevel=1");
         return opts;
     }
 
