@@ -126,9 +126,9 @@ public final class Main {
         PrintStream log = System.err;
         Trace.to(log);
         Trace.mark("main");
-        org.slf4j.LoggerFactory.getILoggerFactory(); // its one-time notice goes to the log, not to a cell
         Session session = new Session(log, OutputCapture.DEFAULT_LIMIT);
         Trace.mark("session created (executor and JShell starting in the background)");
+        org.slf4j.LoggerFactory.getILoggerFactory(); // its one-time notice goes to the log, not to a cell
         JupyterAdapter adapter = new JupyterAdapter(connectionFile, session, log);
         Trace.mark("sockets bound");
         session.startCompilerWarmup();
