@@ -128,10 +128,10 @@ public final class Main {
         Trace.mark("main");
         Session session = new Session(log, OutputCapture.DEFAULT_LIMIT);
         Trace.mark("session created (executor and JShell starting in the background)");
+        session.startCompilerWarmup();
         org.slf4j.LoggerFactory.getILoggerFactory(); // its one-time notice goes to the log, not to a cell
         JupyterAdapter adapter = new JupyterAdapter(connectionFile, session, log);
         Trace.mark("sockets bound");
-        session.startCompilerWarmup();
         adapter.awaitShutdown();
         adapter.close();
         session.close();

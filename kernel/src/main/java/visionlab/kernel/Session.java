@@ -49,6 +49,7 @@ final class Session implements AutoCloseable {
     private boolean interruptRequested;
     private volatile boolean signalled;
     private int interruptsOfCell;
+    private volatile boolean warmupWanted;
     private volatile boolean killedByKernel;
     private volatile String deathNotice;
 
@@ -177,11 +178,19 @@ final class Session implements AutoCloseable {
     }
 
     /**
-     * Warms javac in the background once JShell is ready (the Jupyter kernel calls it; {@code ./lab run}
-     * does not): see {@link CompilerWarmup}.
+     * Warms javac in the background (the Jupyter kernel calls it; {@code ./lab run} does not): see
+     * {@link CompilerWarmup}. It starts after the first cell, or 1.5 s after JShell is ready if no cell came,
+     * so that it never competes with the start-up imports or the first cell.
      */
     void startCompilerWarmup() {
-        engine.evaluator.thenRun(() -> CompilerWarmup.startOnce(imports, this::cellRuns, log));
+        warmupWanted = true;
+        engine.evaluator.thenRun(() -> timer.schedule(this::startWarmupIfIdle, 1500, TimeUnit.MILLISECONDS));
+    }
+
+    private void startWarmupIfIdle() {
+        if (warmupWanted && !cellRuns()) {
+            CompilerWarmup.startOnce(imports, this::cellRuns, log);
+        }
     }
 
     private boolean cellRuns() {
@@ -235,6 +244,9 @@ final class Session implements AutoCloseable {
             synchronized (runLock) {
                 pending = false;
                 running = null;
+            }
+            if (warmupWanted) {
+                CompilerWarmup.startOnce(imports, this::cellRuns, log); // after the first cell, at the latest
             }
         }
     }
