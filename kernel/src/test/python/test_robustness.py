@@ -194,5 +194,47 @@ class Robustness(unittest.TestCase):
         self.assertIn("output truncated", err)
 
 
+def children_of(pid):
+    """The pids whose parent is pid (from /proc, no procps needed)."""
+    found = set()
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open("/proc/%s/stat" % entry) as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                if int(fields[1]) == pid:
+                    found.add(int(entry))
+            except (OSError, IndexError, ValueError):
+                pass
+    return found
+
+
+class ExecutorThatCannotStart(unittest.TestCase):
+    """Bad executor options: each cell says why, the kernel stays up, and no restart loop spawns JVMs."""
+
+    def test_bad_options_give_an_error_per_cell_and_no_restart_loop(self):
+        env = dict(os.environ, VISIONLAB_EXECUTOR_OPTS="-Xmx1k")
+        km, kc = start_new_kernel(kernel_name="visionlab", startup_timeout=60, env=env)
+        try:
+            for _ in range(2):
+                reply, outputs = execute(kc, "1 + 1")[:2]
+                self.assertEqual(reply["status"], "error")
+                self.assertEqual(reply["ename"], "ExecutorStartError")
+                text = "\n".join(reply["traceback"])
+                self.assertIn("VISIONLAB_EXECUTOR_OPTS=-Xmx1k", text)
+                self.assertIn("Too small maximum heap", text)
+            pid = km.provisioner.pid if hasattr(km, "provisioner") and km.provisioner else km.kernel.pid
+            seen = set()
+            t_end = time.time() + 3
+            while time.time() < t_end:  # a restart loop would start a new JVM every ~100 ms
+                seen |= children_of(pid)
+                time.sleep(0.02)
+            self.assertLessEqual(len(seen), 2, "executor JVMs started in 3 s without a cell: %s" % sorted(seen))
+            self.assertTrue(km.is_alive())
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -50,6 +50,7 @@ final class Executor implements AutoCloseable {
 
     /** Environment variable with extra JVM options for the executor, e.g. {@code -Xmx2g}. */
     static final String OPTIONS_ENV = "VISIONLAB_EXECUTOR_OPTS";
+    private final java.util.ArrayDeque<String> lastLines = new java.util.ArrayDeque<>();
     /** System property (set in kernel.json) naming the executor's class-data archive. */
     static final String ARCHIVE_PROPERTY = "visionlab.executor.archive";
     /** System property (set by the installer's warm-up run) naming an archive to write at the executor's exit. */
@@ -227,6 +228,12 @@ final class Executor implements AutoCloseable {
                     }
                 } else {
                     log.println("visionlab executor: " + line);
+                    synchronized (lastLines) {
+                        lastLines.addLast(line);
+                        if (lastLines.size() > 6) {
+                            lastLines.removeFirst();
+                        }
+                    }
                 }
             }
         } catch (IOException e) {
@@ -374,6 +381,34 @@ final class Executor implements AutoCloseable {
     /** The execution control JShell uses (for the kernel's own extension commands). */
     ExecutionControl control() {
         return control;
+    }
+
+    /**
+     * Waits until the executor has connected (true) or has exited before it could (false: a start failure,
+     * such as a bad {@code VISIONLAB_EXECUTOR_OPTS}; see {@link #lastOutput()}).
+     */
+    boolean awaitStart() {
+        try {
+            commands.get(DeferredExecutionControl.CONNECT_SECONDS, TimeUnit.SECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Whether the executor connected to the kernel (it ran; a death after that is not a start failure). */
+    boolean connected() {
+        return commands.isDone() && !commands.isCompletedExceptionally();
+    }
+
+    /** The executor's last lines of output (at most 6): what a JVM that could not start said. */
+    String lastOutput() {
+        synchronized (lastLines) {
+            return String.join("\n", lastLines);
+        }
     }
 
     boolean alive() {

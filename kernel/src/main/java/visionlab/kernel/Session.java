@@ -153,6 +153,11 @@ final class Session implements AutoCloseable {
                     return; // the running cell reports it
                 }
             }
+            if (!ex.connected()) {
+                // it could not start: the next cell says why and tries once more (no restart loop)
+                log.println("visionlab kernel: the executor could not start (status " + status + ")");
+                return;
+            }
             if (engine == this) {
                 log.println("visionlab kernel: the executor exited with status " + status + " while no cell ran; starting a fresh one");
                 deathNotice = "[visionlab kernel: the Java process running cells exited (" + describe(status, ex.pid())
@@ -251,6 +256,23 @@ final class Session implements AutoCloseable {
         }
     }
 
+    /** The cell's error when the executor JVM could not start; the next cell tries a fresh one. */
+    private Outcome.Error startError(Engine en) {
+        Integer status = en.executor.awaitExit(2000);
+        replace(en);
+        String opts = System.getenv(Executor.OPTIONS_ENV);
+        String why = "the Java process that runs cells could not start (status " + status + ")"
+                + (opts == null || opts.isBlank() ? "" : "; its options come from " + Executor.OPTIONS_ENV + "=" + opts);
+        List<String> tb = new ArrayList<>(List.of("ExecutorStartError: " + why));
+        for (String line : en.executor.lastOutput().split("\n")) {
+            if (!line.isBlank()) {
+                tb.add("    " + line);
+            }
+        }
+        tb.add("(fix the options and run the cell again; each cell tries a fresh one)");
+        return new Outcome.Error("ExecutorStartError", why, tb);
+    }
+
     private Outcome executeNow(String code, Frontend frontend) {
         Engine en = engine;
         JavaEvaluator ev;
@@ -258,12 +280,18 @@ final class Session implements AutoCloseable {
             ev = en.evaluator.join();
         } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (en.executor != null && !en.executor.alive() && !en.executor.connected()) {
+                return startError(en);
+            }
             if (en.executor != null && !en.executor.alive()) {
                 replace(en);
             }
             return new Outcome.Error("KernelStartError", "JShell or its executor JVM could not start: " + cause,
                     List.of("KernelStartError: JShell or its executor JVM could not start: " + cause,
                             "(see the Jupyter server log; run the cell again to retry)"));
+        }
+        if (en.executor != null && !en.executor.awaitStart()) {
+            return startError(en);
         }
         Trace.mark("cell starts");
         capture.beginCell(frontend);
