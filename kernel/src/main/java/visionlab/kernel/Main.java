@@ -126,10 +126,12 @@ public final class Main {
         PrintStream log = System.err;
         Trace.to(log);
         Trace.mark("main");
+        PortHold ports = new PortHold(connectionFile); // the executor's ports must not take Jupyter's
         Session session = new Session(log, OutputCapture.DEFAULT_LIMIT);
         Trace.mark("session created (executor and JShell starting in the background)");
         session.startCompilerWarmup();
         org.slf4j.LoggerFactory.getILoggerFactory(); // its one-time notice goes to the log, not to a cell
+        ports.close();
         JupyterAdapter adapter = new JupyterAdapter(connectionFile, session, log);
         Trace.mark("sockets bound");
         adapter.awaitShutdown();
