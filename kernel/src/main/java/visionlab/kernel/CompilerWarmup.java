@@ -11,8 +11,8 @@ import jdk.jshell.JShell;
  * that runs in this JVM compiles a few hundred snippets shaped like notebook cells (declarations, loops, a
  * final value as {@link ExecutorAgent#cellValue}) with the kernel's imports. The JIT then has compiled the
  * parser, attribution and code generation that every later cell uses: a warm kernel compiles a trivial cell
- * in about half the time of a cold one. It yields to cells (waits while {@code busy} says one runs) and
- * runs at the lowest priority.
+ * in about half the time of a cold one. It yields to cells: between snippets it waits while {@code busy}
+ * says one runs (thread priorities do not count on Linux, so waiting is what keeps it out of their way).
  */
 final class CompilerWarmup {
 

@@ -4,8 +4,8 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import visionlab.show.PngChunk;
 
 /**
  * A fast PNG encoder for what notebooks show: 8-bit grey, grey + alpha, RGB and RGBA. Each row is stored
@@ -136,26 +136,10 @@ public final class Png {
         putInt(ihdr, 4, h);
         ihdr[8] = 8; // bits per sample
         ihdr[9] = (byte) colourType;
-        chunk(png, "IHDR", ihdr);
-        chunk(png, "IDAT", idat);
-        chunk(png, "IEND", new byte[0]);
+        PngChunk.write(png, "IHDR", ihdr);
+        PngChunk.write(png, "IDAT", idat);
+        PngChunk.write(png, "IEND", new byte[0]);
         return png.toByteArray();
-    }
-
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
-        byte[] head = new byte[8];
-        putInt(head, 0, data.length);
-        for (int i = 0; i < 4; i++) {
-            head[4 + i] = (byte) type.charAt(i);
-        }
-        CRC32 crc = new CRC32();
-        crc.update(head, 4, 4);
-        crc.update(data);
-        out.writeBytes(head);
-        out.writeBytes(data);
-        byte[] tail = new byte[4];
-        putInt(tail, 0, (int) crc.getValue());
-        out.writeBytes(tail);
     }
 
     private static void putInt(byte[] b, int at, int v) {

@@ -3,7 +3,6 @@ package visionlab.show;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.zip.CRC32;
 
 /**
  * The strings a figure draws into its pixels, recorded in the PNG itself (uncompressed {@code iTXt} chunks
@@ -55,7 +54,6 @@ public final class FigureText {
 
     private static void chunk(ByteArrayOutputStream out, String key, String value) {
         ByteArrayOutputStream data = new ByteArrayOutputStream();
-        data.writeBytes("iTXt".getBytes(StandardCharsets.ISO_8859_1));
         data.writeBytes(key.getBytes(StandardCharsets.ISO_8859_1));
         data.write(0);      // end of keyword
         data.write(0);      // not compressed
@@ -63,19 +61,6 @@ public final class FigureText {
         data.write(0);      // no language tag
         data.write(0);      // no translated keyword
         data.writeBytes(value.getBytes(StandardCharsets.UTF_8));
-        byte[] d = data.toByteArray();
-        int len = d.length - 4;
-        out.write(len >>> 24);
-        out.write(len >>> 16);
-        out.write(len >>> 8);
-        out.write(len);
-        out.writeBytes(d);
-        CRC32 crc = new CRC32();
-        crc.update(d);
-        long c = crc.getValue();
-        out.write((int) (c >>> 24));
-        out.write((int) (c >>> 16));
-        out.write((int) (c >>> 8));
-        out.write((int) c);
+        PngChunk.write(out, "iTXt", data.toByteArray());
     }
 }
