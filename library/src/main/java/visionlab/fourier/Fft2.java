@@ -143,21 +143,32 @@ public final class Fft2 {
 
     /** In-place forward transform of an interleaved complex array. */
     public static void forward(float[] a, int width, int height) {
-        transform(a, width, height, false);
+        transform(a, width, height, false, true);
     }
 
     /** In-place inverse transform (divided by {@code W H}) of an interleaved complex array. */
     public static void inverse(float[] a, int width, int height) {
-        transform(a, width, height, true);
+        transform(a, width, height, true, true);
     }
 
-    private static void transform(float[] a, int w, int h, boolean inverse) {
+    /** {@link #forward(float[], int, int)} on the calling thread only: for callers that already keep the
+     * cores busy with many transforms at once. */
+    public static void forwardSerial(float[] a, int width, int height) {
+        transform(a, width, height, false, false);
+    }
+
+    /** {@link #inverse(float[], int, int)} on the calling thread only. */
+    public static void inverseSerial(float[] a, int width, int height) {
+        transform(a, width, height, true, false);
+    }
+
+    private static void transform(float[] a, int w, int h, boolean inverse, boolean parallel) {
         if (a.length != 2 * w * h) {
             throw new IllegalArgumentException("a: expected " + 2 * w * h + " floats for " + w + "x" + h + ", got "
                     + a.length);
         }
         FloatFFT_1D rows = plan1(w);
-        boolean par = (long) w * h >= PARALLEL_MIN;
+        boolean par = parallel && (long) w * h >= PARALLEL_MIN;
         int tasks = par ? Math.max(1, Math.min(h, 4 * Runtime.getRuntime().availableProcessors())) : 1;
         range(tasks, par, t -> {
             int y0 = (int) ((long) h * t / tasks);

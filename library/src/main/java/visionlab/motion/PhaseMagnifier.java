@@ -2,6 +2,7 @@ package visionlab.motion;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import visionlab.filter.Boundary;
@@ -40,9 +41,10 @@ final class PhaseMagnifier {
     private final int height;
     private final ComplexSteerableFilters bank;
     private final Band[][] bands; // [orientation][band]
+    private final Band[] byCost; // every band, largest grid first: the order workers take them in
     private final BandPass pass; // null for IDEAL
     private final int delay;
-    private final float[][] acc; // per orientation, full column-major spectrum
+    private final float[][] acc; // per worker, full column-major spectrum
     private final float[] spectrum; // the current frame's luminance spectrum (reused)
     private final List<Image> held = new ArrayList<>(); // frames waiting for their output (FIR, IDEAL)
     private long in;
@@ -142,13 +144,18 @@ final class PhaseMagnifier {
         pass = s.filter == TemporalFilter.IDEAL ? null : BandPass.of(s.filter, s.lowHz, s.highHz, s.fps);
         delay = pass == null ? 0 : pass.delay();
         bands = new Band[s.orientations][bank.bands()];
-        acc = new float[s.orientations][2 * width * height];
+        acc = new float[Math.max(1, Math.min(s.orientations * bank.bands(),
+                Runtime.getRuntime().availableProcessors()))][2 * width * height];
         spectrum = new float[2 * width * height];
+        List<Band> all = new ArrayList<>();
         for (int b = 0; b < s.orientations; b++) {
             for (int j = 0; j < bank.bands(); j++) {
                 bands[b][j] = new Band(j, b);
+                all.add(bands[b][j]);
             }
         }
+        all.sort((p, q) -> Integer.compare(q.n, p.n));
+        byCost = all.toArray(new Band[0]);
     }
 
     ComplexSteerableFilters bank() {
@@ -174,13 +181,12 @@ final class PhaseMagnifier {
         }
         held.add(frame);
         boolean[] ready = new boolean[1];
-        IntStream.range(0, s.orientations).parallel().forEach(b -> {
-            for (Band band : bands[b]) {
-                bank.analyze(spec, band.j, b, band.c);
-                boolean r = band.phaseStep(t);
-                if (b == 0 && band.j == 0) {
-                    ready[0] = r;
-                }
+        Band first = bands[0][0];
+        eachBand((band, w) -> {
+            bank.analyze(spec, band.j, band.b, band.c);
+            boolean r = band.phaseStep(t);
+            if (band == first) {
+                ready[0] = r;
             }
         });
         if (pass != null && ready[0]) {
@@ -193,25 +199,40 @@ final class PhaseMagnifier {
         void run(Band band, float[] acc);
     }
 
+    /** Work on one band by worker {@code w} (0 .. acc.length - 1). */
+    private interface BandWork {
+        void run(Band band, int w);
+    }
+
     /**
-     * One output frame: per orientation (in parallel) the residual (orientation 0), then for every band its
-     * coefficients of {@code spec} and {@code step} (which rotates and synthesises them into the orientation's
-     * spectrum); the orientations summed, inverted, and given back the frame's chrominance.
+     * Runs {@code work} on every band, on {@code acc.length} workers that each take the largest band not yet
+     * taken (so the cores finish together, whatever the grid sizes).
      */
-    private void magnify(Image frame, float[] y, float[] spec, BandStep step, Consumer<Image> sink) {
-        IntStream.range(0, s.orientations).parallel().forEach(b -> {
-            float[] a = acc[b];
-            if (b == 0) {
-                bank.residual(spec, a);
-            } else {
-                java.util.Arrays.fill(a, 0f);
-            }
-            for (Band band : bands[b]) {
-                bank.analyze(spec, band.j, b, band.c);
-                step.run(band, a);
+    private void eachBand(BandWork work) {
+        AtomicInteger next = new AtomicInteger();
+        IntStream.range(0, acc.length).parallel().forEach(w -> {
+            for (int k = next.getAndIncrement(); k < byCost.length; k = next.getAndIncrement()) {
+                work.run(byCost[k], w);
             }
         });
-        sink.accept(Yiq.withLuminance(frame, y, sum(null)));
+    }
+
+    /**
+     * One output frame: every band's coefficients of {@code spec} and {@code step} (which rotates and
+     * synthesises them into the worker's spectrum, in parallel); the residual and the workers' spectra
+     * summed, inverted, and given back the frame's chrominance.
+     */
+    private void magnify(Image frame, float[] y, float[] spec, BandStep step, Consumer<Image> sink) {
+        boolean[] zeroed = new boolean[acc.length]; // the workers that took a band
+        eachBand((band, w) -> {
+            if (!zeroed[w]) {
+                java.util.Arrays.fill(acc[w], 0f);
+                zeroed[w] = true;
+            }
+            bank.analyze(spec, band.j, band.b, band.c);
+            step.run(band, acc[w]);
+        });
+        sink.accept(Yiq.withLuminance(frame, y, sum(spec, zeroed)));
     }
 
     /** FIR: the output of the oldest held frame from the filter outputs just computed. */
@@ -283,16 +304,20 @@ final class PhaseMagnifier {
         held.clear();
     }
 
-    /** The output luminance: sum of the orientations' spectra, inverse DFT, real part. */
-    private float[] sum(float[] dst) {
-        float[] a = acc[0];
-        for (int b = 1; b < acc.length; b++) {
-            float[] o = acc[b];
-            for (int i = 0; i < a.length; i++) {
-                a[i] += o[i];
+    /** The output luminance: the residual of {@code spec} plus the spectra of the workers that took a band,
+     * inverse DFT, real part; {@code spec} is overwritten. */
+    private float[] sum(float[] spec, boolean[] ran) {
+        float[] a = spec;
+        bank.residual(spec, a);
+        for (int w = 0; w < acc.length; w++) {
+            if (ran[w]) {
+                float[] o = acc[w];
+                for (int i = 0; i < a.length; i++) {
+                    a[i] += o[i];
+                }
             }
         }
-        return bank.image(a, dst);
+        return bank.image(a, null);
     }
 
     /** Delta_t of one coefficient (band j, orientation b, grid index i) for every frame of {@code frames}. */

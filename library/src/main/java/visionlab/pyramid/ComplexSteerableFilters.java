@@ -7,7 +7,7 @@ import visionlab.fourier.Fft2;
 
 /**
  * The complex (one-sided) steerable filters of a pyramid with one or two bands per octave, each band on
- * the smallest cropped DFT grid that holds it: the building block of phase-based motion magnification
+ * the smallest DFT grid on which its support does not alias: the building block of phase-based motion magnification
  * (Wadhwa et al. 2013 use half-octave bands). With {@code l = log2(|omega| / pi)}, a band width
  * {@code w} octaves (1 or 1/2) and band edges {@code a_j = -j w}:
  *
@@ -20,7 +20,7 @@ import visionlab.fourier.Fft2;
  *
  * Band j peaks (value 1 radially) at {@code |omega| = pi 2^-((j+1) w)}. With {@code w = 1} these are the
  * radial profiles of {@link SteerablePyramid}. A band's coefficients are
- * {@code c = ifft_grid(crop(B X))}; synthesis adds {@code B fft_grid(c)} back into a full-size spectrum, so
+ * {@code c = ifft_grid(fold(B X))}, the support folded onto the grid modulo its size; synthesis adds {@code B fft_grid(c)} back into a full-size spectrum, so
  * {@code x = Re ifft(R X + sum B fft(c))} is exact for unmodified coefficients. Masks are stored
  * column-major ({@code m[x h + y]}, x the column frequency index), the order of
  * {@link Fft2#forwardRealColumnMajor(float[], int, int)}.
@@ -40,8 +40,7 @@ public final class ComplexSteerableFilters {
     private final int[] bandH;
     private final int[][] gridW; // [band][orientation]: the grid that holds the one-sided support
     private final int[][] gridH;
-    private final int[][][] cols; // [band][orientation][grid column] -> full column index
-    private final int[][][] rows;
+    private final int[][][] sources; // [band][orientation][grid cell x h + y] -> full spectrum index u H + v
     private final float[][][] masks; // [band][orientation][x h + y]
     private final float[] residual; // full grid, column-major
 
@@ -56,8 +55,7 @@ public final class ComplexSteerableFilters {
         bandH = new int[bands];
         gridW = new int[bands][orientations];
         gridH = new int[bands][orientations];
-        cols = new int[bands][orientations][];
-        rows = new int[bands][orientations][];
+        sources = new int[bands][orientations][];
         masks = new float[bands][orientations][];
         double gain = Math.sqrt(2) * SteerableMasks.angularGain(orientations);
         int order = orientations - 1;
@@ -115,61 +113,124 @@ public final class ComplexSteerableFilters {
     }
 
     /**
-     * Band (j, b) on the smallest grid holding its one-sided support: grid index k along x stands for the
-     * frequency {@code minf + k} (likewise y), so the coefficients are the band times a fixed modulation
-     * {@code e^{-i 2 pi minf x / m}}, which phase differences in time and the adjoint synthesis do not see.
+     * Band (j, b) on the smallest grid on which its one-sided support does not alias: a frequency
+     * {@code (fx, fy)} of the support goes to the grid cell {@code (fx mod w, fy mod h)}, and (w, h) is the
+     * pair of 2^a 3^b 5^c sizes of least area that sends no two support frequencies to one cell (at most
+     * the support's bounding box). The grid's coefficients are then the band signal itself sampled every
+     * {@code W / w} by {@code H / h} pixels: {@code c(x, y) = sum_f B X(f) e^{2 pi i (fx x / w + fy y / h)}}.
+     * A diagonal band's support is a rotated half-ring, whose periodic copies nest into each other: it needs
+     * about 30% fewer cells than its bounding box.
      */
     private void crop(int j, int b, float[] m, int[] bc, int[] br, int bw, int bh) {
+        int count = 0;
+        for (float v : m) {
+            if (v != 0) {
+                count++;
+            }
+        }
+        int[] fx = new int[count];
+        int[] fy = new int[count];
+        float[] val = new float[count];
+        int[] full = new int[count];
         int minX = Integer.MAX_VALUE;
         int maxX = Integer.MIN_VALUE;
         int minY = Integer.MAX_VALUE;
         int maxY = Integer.MIN_VALUE;
+        int k = 0;
         for (int x = 0; x < bw; x++) {
-            int fx = x < (bw + 1) / 2 ? x : x - bw;
+            int f = x < (bw + 1) / 2 ? x : x - bw;
             for (int y = 0; y < bh; y++) {
-                if (m[x * bh + y] != 0) {
-                    int fy = y < (bh + 1) / 2 ? y : y - bh;
-                    minX = Math.min(minX, fx);
-                    maxX = Math.max(maxX, fx);
-                    minY = Math.min(minY, fy);
-                    maxY = Math.max(maxY, fy);
+                float v = m[x * bh + y];
+                if (v != 0) {
+                    int g = y < (bh + 1) / 2 ? y : y - bh;
+                    fx[k] = f;
+                    fy[k] = g;
+                    val[k] = v;
+                    full[k] = bc[x] * height + br[y];
+                    k++;
+                    minX = Math.min(minX, f);
+                    maxX = Math.max(maxX, f);
+                    minY = Math.min(minY, g);
+                    maxY = Math.max(maxY, g);
                 }
             }
         }
-        if (minX > maxX) { // no sample in the band (tiny images): a 1x1 zero grid
-            minX = maxX = minY = maxY = 0;
-        }
-        int gw = Math.min(bw, smooth(maxX - minX + 1));
-        int gh = Math.min(bh, smooth(maxY - minY + 1));
-        int[] cx = new int[gw];
-        int[] nx = new int[gw]; // nominal grid column, or -1
-        for (int k = 0; k < gw; k++) {
-            int f = gw == bw ? (k < (bw + 1) / 2 ? k : k - bw) : minX + k;
-            cx[k] = Math.floorMod(f, width);
-            int i = f >= 0 ? f : f + bw;
-            nx[k] = f >= -(bw / 2) && f <= (bw + 1) / 2 - 1 ? i : -1;
-        }
-        int[] cy = new int[gh];
-        int[] ny = new int[gh];
-        for (int k = 0; k < gh; k++) {
-            int f = gh == bh ? (k < (bh + 1) / 2 ? k : k - bh) : minY + k;
-            cy[k] = Math.floorMod(f, height);
-            int i = f >= 0 ? f : f + bh;
-            ny[k] = f >= -(bh / 2) && f <= (bh + 1) / 2 - 1 ? i : -1;
+        int gw = 1;
+        int gh = 1;
+        if (count > 0) { // else (tiny images) a 1x1 zero grid
+            int[] grid = aliasFreeGrid(fx, fy, smooth(maxX - minX + 1), smooth(maxY - minY + 1));
+            gw = grid[0];
+            gh = grid[1];
         }
         float[] g = new float[gw * gh];
-        for (int x = 0; x < gw; x++) {
-            for (int y = 0; y < gh; y++) {
-                if (nx[x] >= 0 && ny[y] >= 0) {
-                    g[x * gh + y] = m[nx[x] * bh + ny[y]];
-                }
-            }
+        int[] src = new int[gw * gh];
+        for (int i = 0; i < count; i++) {
+            int cell = Math.floorMod(fx[i], gw) * gh + Math.floorMod(fy[i], gh);
+            g[cell] = val[i];
+            src[cell] = full[i];
         }
         gridW[j][b] = gw;
         gridH[j][b] = gh;
-        cols[j][b] = cx;
-        rows[j][b] = cy;
+        sources[j][b] = src;
         masks[j][b] = g;
+    }
+
+    /**
+     * The least-area grid {@code {w, h}} (2^a 3^b 5^c sizes, at most {@code maxW x maxH}, which does not
+     * alias) on which the frequencies {@code (fx[i], fy[i])} fall into distinct cells. Frequencies are tried
+     * in a scattered order, so that a grid that aliases is usually rejected after a few of them.
+     */
+    private static int[] aliasFreeGrid(int[] fx, int[] fy, int maxW, int maxH) {
+        int n = fx.length;
+        int step = Math.max(1, (int) (n * 0.6180339887));
+        while (gcd(step, n) != 1) {
+            step++;
+        }
+        int[] stamp = new int[maxW * maxH];
+        int mark = 0;
+        int bestW = maxW;
+        int bestH = maxH;
+        List<Integer> widths = smoothUpTo(maxW);
+        List<Integer> heights = smoothUpTo(maxH);
+        for (int w : widths) {
+            for (int h : heights) {
+                if ((long) w * h >= (long) bestW * bestH || (long) w * h < n) {
+                    if ((long) w * h >= (long) bestW * bestH) {
+                        break;
+                    }
+                    continue;
+                }
+                mark++;
+                boolean ok = true;
+                for (int t = 0, i = 0; t < n; t++, i = (i + step) % n) {
+                    int cell = Math.floorMod(fx[i], w) * h + Math.floorMod(fy[i], h);
+                    if (stamp[cell] == mark) {
+                        ok = false;
+                        break;
+                    }
+                    stamp[cell] = mark;
+                }
+                if (ok) {
+                    bestW = w;
+                    bestH = h;
+                    break; // larger h only grow the area
+                }
+            }
+        }
+        return new int[] {bestW, bestH};
+    }
+
+    private static int gcd(int a, int b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+
+    /** The 2^a 3^b 5^c sizes up to {@code max}, ascending. */
+    private static List<Integer> smoothUpTo(int max) {
+        List<Integer> out = new ArrayList<>();
+        for (int m = 1; m <= max; m = smooth(m + 1)) {
+            out.add(m);
+        }
+        return out;
     }
 
     /** The smallest 2^a 3^b 5^c at least n. */
@@ -286,19 +347,14 @@ public final class ComplexSteerableFilters {
         int gh = gridH[band][orientation];
         float[] c = out != null && out.length == 2 * gw * gh ? out : new float[2 * gw * gh];
         float[] m = masks[band][orientation];
-        int[] cm = cols[band][orientation];
-        int[] rm = rows[band][orientation];
-        for (int x = 0; x < gw; x++) {
-            int src = cm[x] * height;
-            int dst = x * gh;
-            for (int y = 0; y < gh; y++) {
-                float g = m[dst + y];
-                int s = 2 * (src + rm[y]);
-                c[2 * (dst + y)] = g * spectrum[s];
-                c[2 * (dst + y) + 1] = g * spectrum[s + 1];
-            }
+        int[] src = sources[band][orientation];
+        for (int i = 0; i < m.length; i++) {
+            float g = m[i];
+            int q = 2 * src[i];
+            c[2 * i] = g * spectrum[q];
+            c[2 * i + 1] = g * spectrum[q + 1];
         }
-        Fft2.inverse(c, gh, gw); // column-major = row-major of the transposed grid
+        Fft2.inverseSerial(c, gh, gw); // column-major = row-major of the transposed grid
         return c;
     }
 
@@ -307,20 +363,15 @@ public final class ComplexSteerableFilters {
     public void synthesize(float[] c, int band, int orientation, float[] acc) {
         int gw = gridW[band][orientation];
         int gh = gridH[band][orientation];
-        Fft2.forward(c, gh, gw);
+        Fft2.forwardSerial(c, gh, gw);
         float[] m = masks[band][orientation];
-        int[] cm = cols[band][orientation];
-        int[] rm = rows[band][orientation];
-        for (int x = 0; x < gw; x++) {
-            int dst = cm[x] * height;
-            int src = x * gh;
-            for (int y = 0; y < gh; y++) {
-                float g = m[src + y];
-                if (g != 0) {
-                    int d = 2 * (dst + rm[y]);
-                    acc[d] += g * c[2 * (src + y)];
-                    acc[d + 1] += g * c[2 * (src + y) + 1];
-                }
+        int[] src = sources[band][orientation];
+        for (int i = 0; i < m.length; i++) {
+            float g = m[i];
+            if (g != 0) {
+                int d = 2 * src[i];
+                acc[d] += g * c[2 * i];
+                acc[d + 1] += g * c[2 * i + 1];
             }
         }
     }
