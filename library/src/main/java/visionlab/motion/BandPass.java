@@ -21,6 +21,15 @@ abstract class BandPass {
 
         /** The input {@code x_{t - delay}} (the frame whose output the last step wrote); live. */
         float[] delayedInput();
+
+        /**
+         * Causal filters (delay 0) only: the step of coefficients {@code from .. to - 1}, so that a caller can
+         * run its own per-coefficient work block by block while the block is in cache. Calling it on
+         * consecutive ranges that cover {@code 0 .. n - 1} once per frame is one {@link #step}.
+         */
+        default void stepRange(float[] x, float[] y, int from, int to) {
+            throw new UnsupportedOperationException("stepRange: only causal filters step by ranges");
+        }
     }
 
     static BandPass of(TemporalFilter f, double lowHz, double highHz, double fps) {

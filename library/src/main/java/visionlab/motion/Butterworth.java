@@ -123,14 +123,20 @@ final class Butterworth extends BandPass {
             @Override
             public boolean step(float[] x, float[] y) {
                 last = x;
-                System.arraycopy(x, 0, y, 0, n);
+                stepRange(x, y, 0, n);
+                return true;
+            }
+
+            @Override
+            public void stepRange(float[] x, float[] y, int from, int to) {
+                System.arraycopy(x, from, y, from, to - from);
                 for (int q = 0; q < k; q++) {
                     float gq = g[q];
                     float b1 = a1[q];
                     float b2 = a2[q];
                     float[] u = s1[q];
                     float[] v = s2[q];
-                    for (int i = 0; i < n; i++) { // y = g x + s1; s1 = -a1 y + s2; s2 = -g x - a2 y
+                    for (int i = from; i < to; i++) { // y = g x + s1; s1 = -a1 y + s2; s2 = -g x - a2 y
                         float in = y[i];
                         float out = gq * in + u[i];
                         u[i] = v[i] - b1 * out;
@@ -138,7 +144,6 @@ final class Butterworth extends BandPass {
                         y[i] = out;
                     }
                 }
-                return true;
             }
 
             @Override

@@ -55,13 +55,18 @@ final class IirBandPass extends BandPass {
             @Override
             public boolean step(float[] x, float[] y) {
                 last = x;
-                for (int i = 0; i < n; i++) {
+                stepRange(x, y, 0, n);
+                return true;
+            }
+
+            @Override
+            public void stepRange(float[] x, float[] y, int from, int to) {
+                for (int i = from; i < to; i++) {
                     float v = x[i];
                     yh[i] += a * (v - yh[i]);
                     yl[i] += b * (v - yl[i]);
                     y[i] = g * (yh[i] - yl[i]);
                 }
-                return true;
             }
 
             @Override

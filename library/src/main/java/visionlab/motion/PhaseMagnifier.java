@@ -36,6 +36,8 @@ final class PhaseMagnifier {
                     boolean attenuate, int perOctave, int orientations) {
     }
 
+    private static final int BLOCK = 2048; // coefficients per block of a causal step: about 70 kB of state
+
     private final Settings s;
     private final int width;
     private final int height;
@@ -82,22 +84,46 @@ final class PhaseMagnifier {
 
         /** Phase step of frame t from {@code c}: updates Delta; returns false until the filter has an output. */
         boolean phaseStep(long t) {
-            if (t == 0) {
-                for (int i = 0; i < n; i++) {
-                    prev[i] = PhaseMath.atan2(c[2 * i + 1], c[2 * i]);
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    float ph = PhaseMath.atan2(c[2 * i + 1], c[2 * i]);
-                    delta[i] += PhaseMath.wrap(ph - prev[i]);
-                    prev[i] = ph;
-                }
-            }
+            phases(t, 0, n);
             if (state == null) {
                 history.add(delta.clone());
                 return false;
             }
             return state.step(delta, p);
+        }
+
+        /** Delta of coefficients from .. to - 1 from {@code c} (frame t). */
+        private void phases(long t, int from, int to) {
+            if (t == 0) {
+                for (int i = from; i < to; i++) {
+                    prev[i] = PhaseMath.atan2(c[2 * i + 1], c[2 * i]);
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    float ph = PhaseMath.atan2(c[2 * i + 1], c[2 * i]);
+                    delta[i] += PhaseMath.wrap(ph - prev[i]);
+                    prev[i] = ph;
+                }
+            }
+        }
+
+        /**
+         * A causal filter's whole frame t with no phase smoothing: phase, filter and rotation run block by
+         * block (each block's coefficients stay in the core's cache), then the synthesis into {@code accum}.
+         */
+        void causalStep(long t, float[] accum) {
+            float g = (float) s.gain;
+            for (int from = 0; from < n; from += BLOCK) {
+                int to = Math.min(n, from + BLOCK);
+                phases(t, from, to);
+                state.stepRange(delta, p, from, to);
+                if (s.attenuate) {
+                    PhaseMath.rotate(c, g + 1, p, 1f, delta, from, to);
+                } else {
+                    PhaseMath.rotate(c, g, p, 0f, null, from, to);
+                }
+            }
+            bank.synthesize(c, j, b, accum);
         }
 
         /** c' = c e^{i theta} from the band-passed phase {@code pb} and the frame's own {@code dlt}; adds into acc. */
@@ -173,10 +199,10 @@ final class PhaseMagnifier {
         float[] y = Yiq.luminance(frame);
         float[] spec = Fft2.forwardRealColumnMajor(y, width, height, spectrum);
         if (pass != null && delay == 0) { // causal: the output of this frame at once
-            magnify(frame, y, spec, (band, a) -> {
+            magnify(frame, y, spec, s.sigma > 0 ? (band, a) -> {
                 band.phaseStep(t);
                 band.apply(band.p, band.delta, a);
-            }, sink);
+            } : (band, a) -> band.causalStep(t, a), sink);
             return;
         }
         held.add(frame);

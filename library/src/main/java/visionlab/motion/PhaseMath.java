@@ -56,7 +56,12 @@ final class PhaseMath {
      * {@code b = 0}), computed in the same pass.
      */
     static void rotate(float[] c, float a, float[] p, float b, float[] d, int n) {
-        for (int i = 0; i < n; i++) {
+        rotate(c, a, p, b, d, 0, n);
+    }
+
+    /** {@link #rotate(float[], float, float[], float, float[], int)} of the coefficients {@code from .. to - 1}. */
+    static void rotate(float[] c, float a, float[] p, float b, float[] d, int from, int to) {
+        for (int i = from; i < to; i++) {
             float t = d == null ? a * p[i] : a * p[i] - b * d[i];
             float h = 0.5f * wrap(t);
             float h2 = h * h;
