@@ -14,10 +14,13 @@ import visionlab.fourier.Fft2;
  * <pre>
  * hi_a(l) = cos(pi/2 (a - l) / w),  lo_a(l) = sin(pi/2 (a - l) / w)  on a - w &lt; l &lt; a   (hi^2 + lo^2 = 1)
  * band j, orientation b:  B_jb = lo_{a_j}(l) hi_{a_{j+1}}(l) sqrt(2) alpha cos^(K-1)(phi - theta_b)  for |phi - theta_b| &lt; pi/2
- * residual (kept as is):  R = hi_0(l)^2 + lo_{a_J}(l)^2        (high-pass and low-pass energy)
+ * residual (kept as is):  R = hi_0(l)^2 + lo_{a_J}(l)^2 + T    (high-pass, low-pass and tail energy)
  * R + sum_jb (|B_jb(omega)|^2 + |B_jb(-omega)|^2) / 2 = 1      (tight frame for real images)
  * </pre>
  *
+ * The angular tails of each band, where {@code cos^(K-1)(phi - theta_b) < 0.01}, are moved into T (their
+ * energy at omega and -omega), so the frame stays tight; cut there, a band's support is a narrower wedge,
+ * whose alias-free grid is smaller.
  * Band j peaks (value 1 radially) at {@code |omega| = pi 2^-((j+1) w)}. With {@code w = 1} these are the
  * radial profiles of {@link SteerablePyramid}. A band's coefficients are
  * {@code c = ifft_grid(fold(B X))}, the support folded onto the grid modulo its size; synthesis adds {@code B fft_grid(c)} back into a full-size spectrum, so
@@ -44,6 +47,9 @@ public final class ComplexSteerableFilters {
     private final float[][][] masks; // [band][orientation][x h + y]
     private final float[] residual; // full grid, column-major
 
+    /** Angular tails {@code cos^(K-1)(phi - theta_b)} below this (beyond 77.6 degrees for K = 4) go to the residual. */
+    static final double TAIL = 0.01;
+
     private ComplexSteerableFilters(int width, int height, int perOctave, int octaves, int orientations) {
         this.width = width;
         this.height = height;
@@ -59,6 +65,7 @@ public final class ComplexSteerableFilters {
         masks = new float[bands][orientations][];
         double gain = Math.sqrt(2) * SteerableMasks.angularGain(orientations);
         int order = orientations - 1;
+        double[] tails = new double[width * height];
         for (int j = 0; j < bands; j++) {
             double rmax = Math.pow(2, -j * w); // the band is zero above |omega| = pi rmax
             int bw = gridSize(width, rmax);
@@ -88,8 +95,16 @@ public final class ComplexSteerableFilters {
                         if (Math.abs(d) >= Math.PI / 2) {
                             continue;
                         }
-                        double v = radial * gain * Math.pow(Math.cos(d), order);
-                        full[b][x * bh + y] = Math.abs(v) < 1e-12 ? 0f : (float) v;
+                        double ang = Math.pow(Math.cos(d), order);
+                        double v = radial * gain * ang;
+                        if (ang < TAIL) { // left to the residual, at omega and at -omega
+                            int u = bc[x];
+                            int q = br[y];
+                            tails[u * height + q] += v * v / 2;
+                            tails[((width - u) % width) * height + (height - q) % height] += v * v / 2;
+                            continue;
+                        }
+                        full[b][x * bh + y] = (float) v;
                     }
                 }
             }
@@ -107,7 +122,7 @@ public final class ComplexSteerableFilters {
                 double l = r == 0 ? Double.NEGATIVE_INFINITY : Math.log(r) / Math.log(2);
                 double hp = SteerableMasks.hi(l / w, 0);
                 double lp = SteerableMasks.lo(l / w, low / w);
-                residual[u * height + v] = (float) (hp * hp + lp * lp);
+                residual[u * height + v] = (float) (hp * hp + lp * lp + tails[u * height + v]);
             }
         }
     }

@@ -41,7 +41,9 @@ class ComplexSteerableFiltersTest {
                 for (int i = 0; i < img.length; i++) {
                     err = Math.max(err, Math.abs(back[i] - img[i]));
                 }
-                assertTrue(err < 1e-4, f + ": reconstruction error " + err);
+                // float round-off is below 1e-6 here; a frame that loses its angular tails (not moved into the
+                // residual) misses by about 1e-5
+                assertTrue(err < 3e-6, f + ": reconstruction error " + err);
             }
         }
     }
