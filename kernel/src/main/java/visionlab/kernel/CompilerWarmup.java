@@ -38,9 +38,7 @@ final class CompilerWarmup {
         try (JShell shell = JShell.builder().executionEngine("local").in(new ByteArrayInputStream(new byte[0]))
                 .out(new PrintStream(PrintStream.nullOutputStream())).err(new PrintStream(PrintStream.nullOutputStream())).build()) {
             shell.addToClasspath(Executor.classPath());
-            for (String imp : imports) {
-                shell.eval(imp);
-            }
+            JavaEvaluator.importAll(shell, imports, new PrintStream(PrintStream.nullOutputStream()));
             for (int i = 0; i < SNIPPETS; i++) {
                 while (busy.getAsBoolean()) {
                     Thread.sleep(50);
@@ -60,7 +58,7 @@ final class CompilerWarmup {
         int k = i % 100; // at most 100 live variables of each kind, like a long notebook
         return switch (i % 6) {
             case 0 -> "int w" + k + " = 3 * " + i + ";";
-            case 1 -> ExecutorAgent.class.getName() + ".cellValue(Math.max(" + i + ", 2) + 1\n);";
+            case 1 -> "{ " + ExecutorAgent.class.getName() + ".cellValue(Math.max(" + i + ", 2) + 1\n); }";
             case 2 -> "String s" + k + " = \"a\" + " + i + ";";
             case 3 -> "for (int i = 0; i < 3; i++) { w0 += i; }";
             case 4 -> "double[] d" + k + " = new double[]{" + i + ", 2.0};";

@@ -158,9 +158,10 @@ public final class ExecutorAgent extends DirectExecutionControl {
     }
 
     /**
-     * The value of a cell's final expression. The kernel compiles {@code x * 2} as the statement
-     * {@code ExecutorAgent.cellValue(x * 2);}: a statement snippet compiles in about half the time of an
-     * expression snippet (no type-inference pass, no {@code $N} variable that every later snippet imports).
+     * The value of a cell's final expression. The kernel compiles {@code x * 2} as the block
+     * {@code { ExecutorAgent.cellValue(x * 2); }}: JShell compiles a block in four javac passes, the expression
+     * statement {@code cellValue(x * 2);} in five (it first infers the call's type), and an expression snippet
+     * also declares a {@code $N} variable that every later snippet imports.
      */
     public static void cellValue(Object value) {
         kept = value;

@@ -83,6 +83,90 @@ class SessionTest {
         assertEquals("visionlab.image.Image", value("Image.zeros(5, 3, 1).getClass().getName()"));
     }
 
+    /**
+     * The start-up imports are evaluated as one snippet: each of its lines must be in effect (a class that only
+     * that import makes visible resolves by its simple name), and a learner's own import of one of them must
+     * not replace the others.
+     */
+    @Test
+    void everyStartupImportIsInEffectAndReimportingOneKeepsTheOthers() throws Exception {
+        List<String> imports = Session.defaultImports();
+        List<String> packages = new java.util.ArrayList<>(List.of("java.lang"));
+        for (String imp : imports) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("import ([\\w.]+)\\.\\*;").matcher(imp);
+            if (m.matches()) {
+                packages.add(m.group(1));
+            }
+        }
+        java.util.Map<String, List<String>> owners = new java.util.HashMap<>();
+        for (String p : packages) {
+            for (String simple : publicClasses(p)) {
+                owners.computeIfAbsent(simple, k -> new java.util.ArrayList<>()).add(p);
+            }
+        }
+        List<String> names = new java.util.ArrayList<>();
+        List<String> expected = new java.util.ArrayList<>();
+        for (String p : packages.subList(1, packages.size())) {
+            String unique = publicClasses(p).stream().filter(n -> owners.get(n).size() == 1).findFirst()
+                    .orElseThrow(() -> new AssertionError("no class name only " + p + " has"));
+            names.add(unique + ".class.getName()");
+            expected.add(p + "." + unique);
+        }
+        names.add("BufferedImage.class.getName()");
+        expected.add("java.awt.image.BufferedImage");
+        assertTrue(imports.contains("import java.awt.image.BufferedImage;"), imports::toString);
+        assertTrue(packages.size() > 10, packages::toString);
+        String cell = "Runnable show = () -> display(\"x\");\nString.join(\",\", List.of(" + String.join(", ", names) + "))";
+        assertEquals(String.join(",", expected), value(cell));
+        assertInstanceOf(Outcome.NoValue.class, run("import java.util.*;"));
+        assertEquals(String.join(",", expected), value(cell));
+    }
+
+    /** Simple names of the public top-level classes of package {@code p}, from the JDK image or the class path. */
+    private static List<String> publicClasses(String p) throws Exception {
+        java.util.TreeSet<String> found = new java.util.TreeSet<>();
+        java.util.function.Consumer<String> add = file -> {
+            String simple = file.substring(0, file.length() - ".class".length());
+            if (!simple.contains("$") && !simple.contains("-")) {
+                try {
+                    Class<?> c = Class.forName(p + "." + simple, false, SessionTest.class.getClassLoader());
+                    if (java.lang.reflect.Modifier.isPublic(c.getModifiers())) {
+                        found.add(simple);
+                    }
+                } catch (ClassNotFoundException | LinkageError e) {
+                    // not loadable here: not a candidate
+                }
+            }
+        };
+        java.nio.file.FileSystem jrt = java.nio.file.FileSystems.getFileSystem(java.net.URI.create("jrt:/"));
+        Path modules = jrt.getPath("/packages", p);
+        if (Files.isDirectory(modules)) {
+            try (var mods = Files.list(modules)) {
+                for (Path mod : (Iterable<Path>) mods::iterator) {
+                    try (var files = Files.list(jrt.getPath("/modules", mod.getFileName().toString(), p.replace('.', '/')))) {
+                        files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".class")).forEach(add);
+                    }
+                }
+            }
+        }
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            Path e = Path.of(entry);
+            if (Files.isDirectory(e.resolve(p.replace('.', '/')))) {
+                try (var files = Files.list(e.resolve(p.replace('.', '/')))) {
+                    files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".class")).forEach(add);
+                }
+            } else if (entry.endsWith(".jar") && Files.isRegularFile(e)) {
+                try (java.util.jar.JarFile jar = new java.util.jar.JarFile(e.toFile())) {
+                    String dir = p.replace('.', '/') + "/";
+                    jar.stream().map(java.util.zip.ZipEntry::getName)
+                            .filter(n -> n.startsWith(dir) && n.indexOf('/', dir.length()) < 0 && n.endsWith(".class"))
+                            .map(n -> n.substring(dir.length())).forEach(add);
+                }
+            }
+        }
+        return List.copyOf(found);
+    }
+
     @Test
     void compileErrorGivesLineColumnAndSpan() {
         Outcome.Error e = error(run("int ok = 1;\nString s = 5 + 6;"));
