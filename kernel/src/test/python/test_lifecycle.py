@@ -1,5 +1,5 @@
 """Kernel life-cycle checks over the real protocol: interrupt by message, a bad HMAC signature is ignored,
-restart gives a fresh JShell, shutdown ends the process by itself.
+a new IOPub subscriber is greeted with the status, restart gives a fresh JShell, shutdown ends the process.
 
 Run with /usr/bin/python3 and JUPYTER_PATH pointing at the data folder holding kernels/visionlab.
 """
@@ -75,6 +75,32 @@ class LifeCycle(unittest.TestCase):
         self.assertEqual(content["status"], "ok", "the kernel runs cells again after the aborted ones")
         content, _ = execute(self.kc, "b1")
         self.assertEqual(content["status"], "error", "the aborted cell did not run")
+
+    def greeting(self):
+        """The first IOPub message a newly connected client receives (within 2 s), or None."""
+        kc = self.km.client()
+        kc.start_channels()
+        try:
+            return kc.get_iopub_msg(timeout=2)
+        except Exception:
+            return None
+        finally:
+            kc.stop_channels()
+
+    def test_a_new_iopub_subscriber_is_greeted_with_the_kernels_status(self):
+        execute(self.kc, "1 + 1")
+        m = self.greeting()
+        self.assertIsNotNone(m, "a client that subscribes to an idle kernel hears from it")
+        self.assertEqual((m["msg_type"], m["content"]["execution_state"], m["parent_header"]), ("status", "idle", {}))
+        msg_id = self.kc.execute("Thread.sleep(2500);")
+        time.sleep(0.5)
+        m = self.greeting()
+        self.assertIsNotNone(m)
+        self.assertEqual((m["msg_type"], m["content"]["execution_state"]), ("status", "busy"), "while a cell runs")
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.assertEqual(reply["content"]["status"], "ok")
 
     def test_restart_gives_a_fresh_jshell_and_shutdown_ends_the_process(self):
         execute(self.kc, "int kept = 41;")

@@ -47,11 +47,14 @@ import org.zeromq.ZMQ;
  * message classes, JSON/HMAC wire format and connection file parsing, but runs its own socket threads. Each
  * channel thread blocks in a ZMQ poll (no sleep between polls, so a reply leaves as soon as it is ready),
  * execution runs on the shell thread while the control thread stays free for interrupt and shutdown, and a
- * message with a bad HMAC signature is dropped instead of ending the channel.
+ * message with a bad HMAC signature is dropped instead of ending the channel. IOPub is an XPUB socket that
+ * greets each new subscriber with the kernel's status (see {@link #greet}).
  */
 final class JupyterAdapter {
 
     private static final long POLL_MS = 250;
+    /** How often the greeter looks for new IOPub subscribers. */
+    static final long GREET_POLL_MS = 10;
 
     private final Session session;
     private final PrintStream log;
@@ -62,6 +65,8 @@ final class JupyterAdapter {
     private final Channel iopub;
     private final ZMQ.Socket heartbeat;
     private final AtomicInteger executionCount = new AtomicInteger();
+    /** Requests being handled (shell and control): the status a new IOPub subscriber is greeted with. */
+    private final AtomicInteger busy = new AtomicInteger();
     private final CountDownLatch shutdown = new CountDownLatch(1);
     private volatile boolean running = true;
     private final List<Thread> threads = new ArrayList<>();
@@ -111,7 +116,8 @@ final class JupyterAdapter {
         shell = new Channel(ctx, SocketType.ROUTER, hmac, "shell");
         control = new Channel(ctx, SocketType.ROUTER, hmac, "control");
         stdin = new Channel(ctx, SocketType.ROUTER, hmac, "stdin");
-        iopub = new Channel(ctx, SocketType.PUB, hmac, "iopub");
+        iopub = new Channel(ctx, SocketType.XPUB, hmac, "iopub");
+        iopub.setXpubVerbose(true); // every subscription reaches the greeter, also a second client's
         heartbeat = ctx.socket(SocketType.REP);
         shell.bind(base + p.getShellPort());
         control.bind(base + p.getControlPort());
@@ -122,6 +128,35 @@ final class JupyterAdapter {
         start("visionlab-shell", () -> serve(shell));
         start("visionlab-control", () -> serve(control));
         start("visionlab-heartbeat", this::beat);
+        start("visionlab-iopub-greeter", this::greet);
+    }
+
+    /**
+     * Publishes the kernel's status ("idle", or "busy" while a request is handled; no parent) whenever a client
+     * subscribes to IOPub. A subscriber that connects after the kernel published a request's status (ZeroMQ's
+     * "slow joiner") otherwise waits for traffic that may never come: jupyter_client's {@code wait_for_ready} and
+     * Jupyter Server each send kernel_info again until an IOPub message arrives, which cost a start about 0.2 s.
+     * The socket is shared with the publishing threads, so it is read without blocking and under its lock.
+     */
+    private void greet() {
+        while (running) {
+            boolean subscribed = false;
+            synchronized (iopub) {
+                byte[] frame;
+                while ((frame = iopub.recv(ZMQ.DONTWAIT)) != null) {
+                    subscribed |= frame.length > 0 && frame[0] == 1;
+                }
+                if (subscribed) {
+                    iopub.sendMessage(new Message<>(null, PublishStatus.MESSAGE_TYPE,
+                            busy.get() > 0 ? PublishStatus.BUSY : PublishStatus.IDLE));
+                }
+            }
+            try {
+                Thread.sleep(GREET_POLL_MS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 
     private void start(String name, Runnable r) {
@@ -229,6 +264,7 @@ final class JupyterAdapter {
             return;
         }
         Trace.mark("received " + type.getName());
+        busy.incrementAndGet();
         publish(m, PublishStatus.BUSY, PublishStatus.MESSAGE_TYPE);
         try {
             switch (type.getName()) {
@@ -253,6 +289,7 @@ final class JupyterAdapter {
                 default -> log.println("visionlab kernel: unhandled message " + type.getName());
             }
         } finally {
+            busy.decrementAndGet();
             publish(m, PublishStatus.IDLE, PublishStatus.MESSAGE_TYPE);
         }
     }
