@@ -81,6 +81,7 @@ public final class Main {
     private static void warmup() throws Exception {
         PrintStream log = System.err;
         org.slf4j.LoggerFactory.getILoggerFactory();
+        loadDebuggerClasses(log);
         try (Session session = new Session(log, OutputCapture.DEFAULT_LIMIT)) {
             session.awaitReady();
             Frontend quiet = new Frontend() {
@@ -106,6 +107,28 @@ public final class Main {
             }
         } catch (java.io.IOException e) {
             log.println("visionlab kernel: warm-up of the sockets failed: " + e);
+        }
+    }
+
+    /**
+     * Loads (without initializing) every class of the {@code jdk.jdi} module, so that the archive written from
+     * this run holds them: the warm-up's executor runs without JDWP (a class-data dump refuses it), so the
+     * kernel never attaches JDI here, and a real start would otherwise read about 250 JDI classes from the JDK
+     * image while javac starts.
+     */
+    private static void loadDebuggerClasses(PrintStream log) {
+        ClassLoader loader = com.sun.jdi.Bootstrap.class.getClassLoader();
+        try (java.lang.module.ModuleReader reader = java.lang.module.ModuleFinder.ofSystem().find("jdk.jdi")
+                .orElseThrow().open(); var names = reader.list()) {
+            names.filter(n -> n.endsWith(".class") && !n.equals("module-info.class")).forEach(n -> {
+                try {
+                    Class.forName(n.substring(0, n.length() - ".class".length()).replace('/', '.'), false, loader);
+                } catch (ClassNotFoundException | LinkageError e) {
+                    // not loadable on its own: it is left to the real start
+                }
+            });
+        } catch (java.io.IOException | RuntimeException e) {
+            log.println("visionlab kernel: the debugger classes were not preloaded: " + e);
         }
     }
 
