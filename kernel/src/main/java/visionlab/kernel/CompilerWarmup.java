@@ -35,8 +35,8 @@ final class CompilerWarmup {
 
     private static void run(List<String> imports, BooleanSupplier busy, PrintStream log) {
         long t0 = System.nanoTime();
-        try (JShell shell = JShell.builder().executionEngine("local").in(new ByteArrayInputStream(new byte[0]))
-                .out(new PrintStream(PrintStream.nullOutputStream())).err(new PrintStream(PrintStream.nullOutputStream())).build()) {
+        try (JShell shell = JavaEvaluator.build(JShell.builder().executionEngine("local").in(new ByteArrayInputStream(new byte[0]))
+                .out(new PrintStream(PrintStream.nullOutputStream())).err(new PrintStream(PrintStream.nullOutputStream())))) {
             shell.addToClasspath(Executor.classPath());
             JavaEvaluator.importAll(shell, imports, new PrintStream(PrintStream.nullOutputStream()));
             for (int i = 0; i < SNIPPETS; i++) {

@@ -131,8 +131,11 @@ final class Executor implements AutoCloseable {
      * class folders and {@code visionlab-*} jars are kept. Without that list, the kernel's whole class path.
      */
     static String classPath() {
-        return classPath(System.getProperty("java.class.path"), libraryJars());
+        return classPath(KERNEL_CLASS_PATH, libraryJars());
     }
+
+    /** This JVM's class path, read once (the kernel swaps the property while it builds a JShell). */
+    static final String KERNEL_CLASS_PATH = System.getProperty("java.class.path");
 
     static String classPath(String kernelClassPath, java.util.Set<String> libraryJars) {
         if (libraryJars.isEmpty()) {

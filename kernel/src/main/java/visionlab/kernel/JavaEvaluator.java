@@ -60,16 +60,35 @@ final class JavaEvaluator implements AutoCloseable {
     JavaEvaluator(Executor executor, ResultWaiter results, List<String> imports, PrintStream log) {
         this.results = results;
         this.executor = executor;
-        shell = JShell.builder()
+        shell = build(JShell.builder()
                 .executionEngine(executor.provider(), Map.of())
                 .in(new ByteArrayInputStream(new byte[0]))
                 .out(log)
-                .err(log)
-                .build();
+                .err(log));
         Trace.mark("JShell built");
         shell.addToClasspath(Executor.classPath()); // compile against what the executor runs with
         analysis = shell.sourceCodeAnalysis();
         importAll(shell, imports, log);
+    }
+
+    /**
+     * Builds a JShell whose compiler sees the executor's class path only. JShell's compiler starts from this
+     * JVM's {@code java.class.path} (read as the JShell is built) and can only add to it: with the kernel's
+     * protocol, ZeroMQ and resolver jars on it, javac opened about 35 jars the executor does not have at every
+     * start, and a cell could compile against a class that then failed with {@code NoClassDefFoundError}. The
+     * property holds the executor's class path while the JShell is built; the kernel's own code reads
+     * {@link Executor#KERNEL_CLASS_PATH} instead.
+     */
+    static JShell build(JShell.Builder builder) {
+        synchronized (JavaEvaluator.class) {
+            String kernel = System.getProperty("java.class.path");
+            System.setProperty("java.class.path", Executor.classPath());
+            try {
+                return builder.build();
+            } finally {
+                System.setProperty("java.class.path", kernel);
+            }
+        }
     }
 
     /** The first line of the start-up import snippet: it imports nothing (Notebook has no member types). */

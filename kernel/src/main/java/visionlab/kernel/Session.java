@@ -452,7 +452,7 @@ final class Session implements AutoCloseable {
         List<String> imports = new ArrayList<>(List.of(
                 "import java.util.*;", "import java.util.function.*;", "import java.util.stream.*;",
                 "import java.io.*;", "import java.nio.file.*;", "import java.awt.image.BufferedImage;"));
-        for (String p : libraryPackages(System.getProperty("java.class.path"))) {
+        for (String p : libraryPackages(Executor.KERNEL_CLASS_PATH)) {
             imports.add("import " + p + ".*;");
         }
         imports.add("import static visionlab.kernel.Notebook.*;");
