@@ -104,6 +104,39 @@ class Robustness(unittest.TestCase):
         self.assertIn("The Java process running cells exited (status %s" % status, content["evalue"])
         self.assertIn("variables of earlier cells are gone", content["evalue"])
 
+    def test_the_executors_debugger_agent_connects_out_and_listens_on_no_port(self):
+        """The kernel listens for the executor's debugger connection, not the other way round: no other local
+        process can reach a debugger port of the JVM that runs cells, not even in the moment after it starts."""
+        execute(self.kc, "1 + 1")
+        kernel = self.km.provisioner.pid if getattr(self.km, "provisioner", None) else self.km.kernel.pid
+        executors = children_of(kernel)
+        self.assertEqual(len(executors), 1, executors)
+        executor = executors.pop()
+        with open("/proc/%d/cmdline" % executor, "rb") as f:
+            args = f.read().decode().split("\0")
+        agents = [a for a in args if a.startswith("-agentlib:jdwp=")]
+        self.assertEqual(len(agents), 1, args)
+        self.assertIn("server=n", agents[0].split("=", 1)[1].split(","))
+        sockets = set()
+        for fd in os.listdir("/proc/%d/fd" % executor):
+            try:
+                target = os.readlink("/proc/%d/fd/%s" % (executor, fd))
+            except OSError:
+                continue
+            if target.startswith("socket:["):
+                sockets.add(target[len("socket:["):-1])
+        self.assertTrue(sockets, "the executor holds its sockets to the kernel")
+        listening = set()
+        for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+            if os.path.exists(table):
+                with open(table) as f:
+                    for line in f.readlines()[1:]:
+                        fields = line.split()
+                        if fields[3] == "0A":  # TCP_LISTEN
+                            listening.add(fields[9])
+        self.assertEqual(sockets & listening, set(), "the executor has a listening socket")
+        self.assert_busy_loop_stops("long c = 0; while (true) { c++; }")
+
     def test_interrupt_stops_a_busy_loop_in_cell_code(self):
         self.assert_busy_loop_stops("long c = 0; while (true) { c++; }")
 

@@ -7,8 +7,8 @@ import com.sun.jdi.Field;
 import com.sun.jdi.ObjectReference;
 import com.sun.jdi.ThreadReference;
 import com.sun.jdi.VirtualMachine;
-import com.sun.jdi.connect.AttachingConnector;
 import com.sun.jdi.connect.Connector;
+import com.sun.jdi.connect.ListeningConnector;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
@@ -42,8 +42,10 @@ import jdk.jshell.spi.ExecutionEnv;
 /**
  * One executor JVM, started and owned by the kernel: it runs the cells ({@link ExecutorAgent}). The kernel
  * talks to it over two local sockets (JShell's command protocol, and {@link Frames} of output coming back),
- * each opened with a secret passed in the executor's environment, and holds a JDI connection to it (JDWP on
- * a loopback port, attached right after start) to interrupt and stop the cell thread wherever it runs.
+ * each opened with a secret passed in the executor's environment, and holds a JDI connection to it to
+ * interrupt and stop the cell thread wherever it runs. The kernel listens for that connection and the
+ * executor's JDWP agent connects out to it as the JVM starts ({@code server=n}): the executor never listens
+ * on a debugger port that another local process could reach first.
  * When it exits, for any reason, {@link Listener#exited} is told its status.
  */
 final class Executor implements AutoCloseable {
@@ -56,7 +58,6 @@ final class Executor implements AutoCloseable {
     /** System property (set by the installer's warm-up run) naming an archive to write at the executor's exit. */
     static final String DUMP_PROPERTY = "visionlab.executor.dumpArchive";
 
-    private static final Pattern JDWP_PORT = Pattern.compile("Listening for transport dt_socket at address: (\\d+)");
 
     /** What the executor sends, and its end. Called on the executor's reader threads. */
     interface Listener {
@@ -75,7 +76,9 @@ final class Executor implements AutoCloseable {
     private final ServerSocket server;
     private final String token;
     private final CompletableFuture<Socket> commands = new CompletableFuture<>();
-    private final CompletableFuture<Integer> jdwpPort = new CompletableFuture<>();
+    /** Where the kernel waits for the executor's JDWP agent (null for the installer's warm-up executor). */
+    private final ListeningConnector debuggerListener;
+    private final Map<String, Connector.Argument> debuggerArgs;
     private final CompletableFuture<VirtualMachine> jdi = new CompletableFuture<>();
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private volatile boolean closing;
@@ -90,19 +93,45 @@ final class Executor implements AutoCloseable {
         byte[] secret = new byte[16];
         new SecureRandom().nextBytes(secret);
         this.token = HexFormat.of().formatHex(secret);
-        ProcessBuilder pb = new ProcessBuilder(command(server.getLocalPort()));
+        boolean debugged = System.getProperty(DUMP_PROPERTY) == null;
+        this.debuggerListener = debugged ? socketListener() : null;
+        this.debuggerArgs = debugged ? debuggerListener.defaultArguments() : null;
+        int debuggerPort = -1;
+        if (debugged) {
+            debuggerArgs.get("localAddress").setValue("127.0.0.1");
+            debuggerArgs.get("port").setValue("0");
+            debuggerArgs.get("timeout").setValue(Long.toString(TimeUnit.SECONDS.toMillis(DeferredExecutionControl.CONNECT_SECONDS)));
+            try {
+                String address = debuggerListener.startListening(debuggerArgs);
+                debuggerPort = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+            } catch (IOException | com.sun.jdi.connect.IllegalConnectorArgumentsException | NumberFormatException e) {
+                stopListening();
+                server.close();
+                throw new IOException("cannot listen for the executor's debugger connection: " + e, e);
+            }
+        }
+        ProcessBuilder pb = new ProcessBuilder(command(server.getLocalPort(), debuggerPort));
         pb.environment().put(ExecutorAgent.TOKEN_ENV, token);
         pb.redirectErrorStream(true);
         pb.redirectInput(ProcessBuilder.Redirect.from(new File(File.separatorChar == '/' ? "/dev/null" : "NUL")));
-        this.process = pb.start();
+        try {
+            this.process = pb.start();
+        } catch (IOException e) {
+            stopListening();
+            server.close();
+            throw e;
+        }
         Trace.mark("executor process started");
         daemon("visionlab-executor-log", this::readProcessOutput);
         daemon("visionlab-executor-accept", this::accept);
+        if (debugged) {
+            daemon("visionlab-executor-jdi", this::acceptDebugger);
+        }
         process.onExit().thenRun(() -> {
             int status = process.exitValue();
             exit.complete(status);
             commands.completeExceptionally(new IOException("the executor exited with status " + status));
-            jdwpPort.completeExceptionally(new IOException("the executor exited"));
+            stopListening();
             try {
                 server.close();
             } catch (IOException e) {
@@ -175,8 +204,11 @@ final class Executor implements AutoCloseable {
         return names;
     }
 
-    /** The executor's command line: this JVM's java, headless, JDWP on a free loopback port, the user's options. */
-    static List<String> command(int port) {
+    /**
+     * The executor's command line: this JVM's java, headless, its JDWP agent connecting to the kernel's
+     * {@code debuggerPort} on the loopback (none when negative), the user's options.
+     */
+    static List<String> command(int port, int debuggerPort) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String dump = System.getProperty(DUMP_PROPERTY);
@@ -192,9 +224,9 @@ final class Executor implements AutoCloseable {
         cmd.add("-Dslf4j.internal.verbosity=ERROR");
         cmd.add("-XX:+UseParallelGC");
         cmd.add("-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "visionlab-executor-hs_err_%p.log"));
-        if (dump == null) {
+        if (debuggerPort >= 0) {
             // (a class-data dump refuses JVMTI agents; the installer's warm-up run needs no interrupts)
-            cmd.add("-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:0");
+            cmd.add("-agentlib:jdwp=transport=dt_socket,server=n,suspend=n,address=127.0.0.1:" + debuggerPort);
         }
         cmd.addAll(userOptions(System.getenv(OPTIONS_ENV)));
         cmd.add("-cp");
@@ -221,21 +253,11 @@ final class Executor implements AutoCloseable {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
-                Matcher m = JDWP_PORT.matcher(line);
-                if (m.find()) {
-                    // printed at start, and again when the kernel detaches at the end
-                    if (!jdwpPort.isDone()) {
-                        int port = Integer.parseInt(m.group(1));
-                        jdwpPort.complete(port);
-                        daemon("visionlab-executor-jdi", () -> attach(port));
-                    }
-                } else {
-                    log.println("visionlab executor: " + line);
-                    synchronized (lastLines) {
-                        lastLines.addLast(line);
-                        if (lastLines.size() > 6) {
-                            lastLines.removeFirst();
-                        }
+                log.println("visionlab executor: " + line);
+                synchronized (lastLines) {
+                    lastLines.addLast(line);
+                    if (lastLines.size() > 6) {
+                        lastLines.removeFirst();
                     }
                 }
             }
@@ -244,27 +266,42 @@ final class Executor implements AutoCloseable {
         }
     }
 
-    /** Attaches JDI at once: JDWP takes one debugger, so no other local process can attach after us. */
-    private void attach(int port) {
+    private static ListeningConnector socketListener() throws IOException {
+        for (ListeningConnector c : Bootstrap.virtualMachineManager().listeningConnectors()) {
+            if (c.name().equals("com.sun.jdi.SocketListen")) {
+                return c;
+            }
+        }
+        throw new IOException("no JDI socket listening connector in this JDK");
+    }
+
+    /**
+     * Takes the executor's JDWP connection (it connects as its JVM starts), then stops listening. Another
+     * local process that connected first would get only the kernel's end of a debugger link, never control of
+     * the executor, whose own connection is then refused: it exits at start and the next cell says so.
+     */
+    private void acceptDebugger() {
         try {
-            AttachingConnector socketAttach = null;
-            for (AttachingConnector c : Bootstrap.virtualMachineManager().attachingConnectors()) {
-                if (c.name().equals("com.sun.jdi.SocketAttach")) {
-                    socketAttach = c;
-                }
-            }
-            if (socketAttach == null) {
-                throw new IOException("no JDI socket connector in this JDK");
-            }
-            Map<String, Connector.Argument> args = socketAttach.defaultArguments();
-            args.get("hostname").setValue("127.0.0.1");
-            args.get("port").setValue(Integer.toString(port));
-            VirtualMachine vm = socketAttach.attach(args);
+            VirtualMachine vm = debuggerListener.accept(debuggerArgs);
             Trace.mark("JDI attached to the executor");
             jdi.complete(vm);
         } catch (Exception e) {
-            log.println("visionlab kernel: cannot attach to the executor for interrupts: " + e);
+            if (!closing && process.isAlive()) {
+                log.println("visionlab kernel: the executor's debugger connection failed, so interrupts cannot stop busy loops: " + e);
+            }
             jdi.completeExceptionally(e);
+        } finally {
+            stopListening();
+        }
+    }
+
+    private void stopListening() {
+        if (debuggerListener != null) {
+            try {
+                debuggerListener.stopListening(debuggerArgs);
+            } catch (IOException | com.sun.jdi.connect.IllegalConnectorArgumentsException | RuntimeException e) {
+                // not listening any more
+            }
         }
     }
 
@@ -516,6 +553,7 @@ final class Executor implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        stopListening();
         if (jdi.isDone() && !jdi.isCompletedExceptionally()) {
             try {
                 jdi.join().dispose();
