@@ -58,7 +58,6 @@ final class Executor implements AutoCloseable {
     /** System property (set by the installer's warm-up run) naming an archive to write at the executor's exit. */
     static final String DUMP_PROPERTY = "visionlab.executor.dumpArchive";
 
-
     /** What the executor sends, and its end. Called on the executor's reader threads. */
     interface Listener {
         void text(boolean stderr, byte[] b, int off, int len);

@@ -96,7 +96,7 @@ final class JavaEvaluator implements AutoCloseable {
 
     /**
      * Evaluates the start-up imports as one import snippet, so that the start compiles once instead of once per
-     * import (about 20 fewer javac runs before the first cell). JShell puts an import snippet's whole source into
+     * import (19 of them: JDK packages, the library's packages, the display functions). JShell puts an import snippet's whole source into
      * the wrapper of every later snippet, so each line of this one is in effect as if evaluated alone. JShell keys
      * an import snippet by its first import, which is {@link #IMPORTS_MARKER}: a learner who imports
      * {@code java.util.*} again adds a snippet instead of replacing this one. If JShell rejects the combined

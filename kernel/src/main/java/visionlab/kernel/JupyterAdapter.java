@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dflib.jjava.jupyter.channels.JupyterSocket;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
@@ -53,8 +54,10 @@ import org.zeromq.ZMQ;
 final class JupyterAdapter {
 
     private static final long POLL_MS = 250;
-    /** How often the greeter looks for new IOPub subscribers. */
+    /** How often the greeter looks for new IOPub subscribers: often while clients connect at start, then less. */
     static final long GREET_POLL_MS = 10;
+    static final long GREET_POLL_LATER_MS = 100;
+    static final long GREET_FAST_FOR_MS = 30_000;
 
     private final Session session;
     private final PrintStream log;
@@ -139,6 +142,7 @@ final class JupyterAdapter {
      * The socket is shared with the publishing threads, so it is read without blocking and under its lock.
      */
     private void greet() {
+        long started = System.nanoTime();
         while (running) {
             boolean subscribed = false;
             synchronized (iopub) {
@@ -152,7 +156,8 @@ final class JupyterAdapter {
                 }
             }
             try {
-                Thread.sleep(GREET_POLL_MS);
+                boolean early = System.nanoTime() - started < TimeUnit.MILLISECONDS.toNanos(GREET_FAST_FOR_MS);
+                Thread.sleep(early ? GREET_POLL_MS : GREET_POLL_LATER_MS);
             } catch (InterruptedException e) {
                 return;
             }
