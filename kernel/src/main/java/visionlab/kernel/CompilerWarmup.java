@@ -37,7 +37,6 @@ final class CompilerWarmup {
         long t0 = System.nanoTime();
         try (JShell shell = JavaEvaluator.build(JShell.builder().executionEngine("local").in(new ByteArrayInputStream(new byte[0]))
                 .out(new PrintStream(PrintStream.nullOutputStream())).err(new PrintStream(PrintStream.nullOutputStream())))) {
-            shell.addToClasspath(Executor.classPath());
             JavaEvaluator.importAll(shell, imports, new PrintStream(PrintStream.nullOutputStream()));
             for (int i = 0; i < SNIPPETS; i++) {
                 while (busy.getAsBoolean()) {

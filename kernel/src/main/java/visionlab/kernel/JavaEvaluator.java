@@ -66,17 +66,17 @@ final class JavaEvaluator implements AutoCloseable {
                 .out(log)
                 .err(log));
         Trace.mark("JShell built");
-        shell.addToClasspath(Executor.classPath()); // compile against what the executor runs with
         analysis = shell.sourceCodeAnalysis();
         importAll(shell, imports, log);
     }
 
     /**
-     * Builds a JShell whose compiler sees the executor's class path only. JShell's compiler starts from this
-     * JVM's {@code java.class.path} (read as the JShell is built) and can only add to it: with the kernel's
-     * protocol, ZeroMQ and resolver jars on it, javac opened about 35 jars the executor does not have at every
-     * start, and a cell could compile against a class that then failed with {@code NoClassDefFoundError}. The
-     * property holds the executor's class path while the JShell is built; the kernel's own code reads
+     * Builds a JShell whose compiler sees the executor's class path only, read by {@link ClassPathFileManager}.
+     * JShell's compiler starts from this JVM's {@code java.class.path} (read as the JShell is built) and can only
+     * add to it: with the kernel's protocol, ZeroMQ and resolver jars on it, javac opened about 35 jars the
+     * executor does not have, and a cell could compile against a class that then failed with
+     * {@code NoClassDefFoundError}. The property holds the executor's class path while the JShell is built (so
+     * that JShell's later {@code addToClasspath} extends that path); the kernel's own code reads
      * {@link Executor#KERNEL_CLASS_PATH} instead.
      */
     static JShell build(JShell.Builder builder) {
@@ -84,7 +84,7 @@ final class JavaEvaluator implements AutoCloseable {
             String kernel = System.getProperty("java.class.path");
             System.setProperty("java.class.path", Executor.classPath());
             try {
-                return builder.build();
+                return builder.fileManager(ClassPathFileManager.mapping(Executor.classPath())).build();
             } finally {
                 System.setProperty("java.class.path", kernel);
             }
