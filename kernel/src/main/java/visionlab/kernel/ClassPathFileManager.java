@@ -39,10 +39,14 @@ import javax.tools.StandardLocation;
 final class ClassPathFileManager extends ForwardingJavaFileManager<StandardJavaFileManager> implements StandardJavaFileManager {
 
     private final Map<Path, JarIndex> jars = new HashMap<>();
+    /** Per jar: its packages from the installer's index (null: not indexed, read the jar). */
+    private final Map<Path, Set<String>> known = new HashMap<>();
+    private final ClassPathIndex index;
     private volatile List<Path> entries = List.of();
 
-    private ClassPathFileManager(StandardJavaFileManager javac, String classPath) {
+    private ClassPathFileManager(StandardJavaFileManager javac, String classPath, ClassPathIndex index) {
         super(javac);
+        this.index = index;
         try {
             javac.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of());
         } catch (IOException e) {
@@ -51,9 +55,16 @@ final class ClassPathFileManager extends ForwardingJavaFileManager<StandardJavaF
         setClassPath(classPath);
     }
 
-    /** For {@code JShell.Builder.fileManager}: javac's file manager, with {@code classPath} read here. */
+    /**
+     * For {@code JShell.Builder.fileManager}: javac's file manager, with {@code classPath} read here; the
+     * installer's {@link ClassPathIndex} (if any) says which jars need not be opened for a package.
+     */
     static Function<StandardJavaFileManager, StandardJavaFileManager> mapping(String classPath) {
-        return javac -> new ClassPathFileManager(javac, classPath);
+        return mapping(classPath, ClassPathIndex.fromProperty());
+    }
+
+    static Function<StandardJavaFileManager, StandardJavaFileManager> mapping(String classPath, ClassPathIndex index) {
+        return javac -> new ClassPathFileManager(javac, classPath, index);
     }
 
     /** Replaces the class path (JShell passes the whole path, old entries first, on every addition). */
@@ -91,7 +102,7 @@ final class ClassPathFileManager extends ForwardingJavaFileManager<StandardJavaF
         for (Path entry : entries) {
             if (Files.isDirectory(entry)) {
                 listFolder(entry, packageName, kinds, recurse, found);
-            } else {
+            } else if (mayHold(entry, packageName, recurse)) {
                 JarIndex jar = jar(entry);
                 if (jar != null) {
                     jar.list(packageName, kinds, recurse, found);
@@ -162,6 +173,32 @@ final class ClassPathFileManager extends ForwardingJavaFileManager<StandardJavaF
         }
         jars.clear();
         super.close();
+    }
+
+    /** False when the index says jar {@code path} has no class in the package (or, with recurse, below it). */
+    private synchronized boolean mayHold(Path path, String packageName, boolean recurse) {
+        if (jars.containsKey(path)) {
+            return true; // read already: its own table answers
+        }
+        if (!known.containsKey(path)) {
+            known.put(path, index.packages(path));
+        }
+        Set<String> packages = known.get(path);
+        if (packages == null) {
+            return true;
+        }
+        if (packages.contains(packageName)) {
+            return true;
+        }
+        if (recurse) {
+            String prefix = packageName.isEmpty() ? "" : packageName + ".";
+            for (String p : packages) {
+                if (p.startsWith(prefix)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private synchronized JarIndex jar(Path path) {

@@ -71,13 +71,14 @@ final class Executor implements AutoCloseable {
 
     private final Listener listener;
     private final PrintStream log;
-    private final Process process;
-    private final ServerSocket server;
-    private final String token;
+    // set by launch(), before any thread that reads them starts
+    private volatile Process process;
+    private volatile ServerSocket server;
+    private volatile String token;
     private final CompletableFuture<Socket> commands = new CompletableFuture<>();
     /** Where the kernel waits for the executor's JDWP agent (null for the installer's warm-up executor). */
-    private final ListeningConnector debuggerListener;
-    private final Map<String, Connector.Argument> debuggerArgs;
+    private volatile ListeningConnector debuggerListener;
+    private volatile Map<String, Connector.Argument> debuggerArgs;
     private final CompletableFuture<VirtualMachine> jdi = new CompletableFuture<>();
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private volatile boolean closing;
@@ -85,9 +86,13 @@ final class Executor implements AutoCloseable {
     private ThreadReference cellThread;
     private ClassType agentType;
 
-    private Executor(Listener listener, PrintStream log) throws IOException {
+    private Executor(Listener listener, PrintStream log) {
         this.listener = listener;
         this.log = log;
+    }
+
+    /** Binds the executor's sockets and starts its JVM; returns at once (it starts in the background). */
+    void launch() throws IOException {
         this.server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
         byte[] secret = new byte[16];
         new SecureRandom().nextBytes(secret);
@@ -142,7 +147,23 @@ final class Executor implements AutoCloseable {
 
     /** Starts an executor JVM with this JVM's java and class path; returns at once (it starts in the background). */
     static Executor start(Listener listener, PrintStream log) throws IOException {
+        Executor ex = create(listener, log);
+        ex.launch();
+        return ex;
+    }
+
+    /**
+     * An executor not started yet: its {@link #provider()} can build a JShell (which compiles while
+     * {@link #launch()} starts the JVM); commands wait for the connection.
+     */
+    static Executor create(Listener listener, PrintStream log) {
         return new Executor(listener, log);
+    }
+
+    /** Gives up an executor whose {@link #launch()} failed: whatever waits for its connection gets {@code cause}. */
+    void abandon(IOException cause) {
+        commands.completeExceptionally(cause);
+        exit.complete(-1);
     }
 
     private static void daemon(String name, Runnable r) {
@@ -187,7 +208,7 @@ final class Executor implements AutoCloseable {
 
     private static final Pattern ARTIFACT = Pattern.compile("(.+?)-\\d.*\\.jar");
 
-    private static java.util.Set<String> libraryJars() {
+    static java.util.Set<String> libraryJars() {
         java.util.Set<String> names = new java.util.HashSet<>();
         try (java.io.InputStream in = Executor.class.getResourceAsStream("/visionlab/library-runtime.classpath")) {
             if (in != null) {
@@ -451,11 +472,13 @@ final class Executor implements AutoCloseable {
     }
 
     boolean alive() {
-        return process.isAlive();
+        Process p = process;
+        return p != null && p.isAlive();
     }
 
     long pid() {
-        return process.pid();
+        Process p = process;
+        return p == null ? -1 : p.pid();
     }
 
     /** Waits up to {@code ms} for the exit status; null when it still runs. */

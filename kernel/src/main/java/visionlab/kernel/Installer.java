@@ -133,12 +133,22 @@ final class Installer {
         Path dir = dataDir.resolve("kernels").resolve(name);
         Files.createDirectories(dir);
         Path json = dir.resolve("kernel.json");
-        Files.writeString(json, kernelJson(classPath, archive), StandardCharsets.UTF_8);
+        Path index = dir.resolve("visionlab-classpath.index");
+        try {
+            ClassPathIndex.write(Executor.classPath(classPath, Executor.libraryJars()), index);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(index); // javac then reads every jar at start: slower, not wrong
+            index = null;
+        }
+        Files.writeString(json, kernelJson(classPath, archive, index), StandardCharsets.UTF_8);
         return json;
     }
 
-    /** The kernel.json text for this JVM. */
-    static String kernelJson(String classPath, Path archive) {
+    /**
+     * The kernel.json text for this JVM; {@code index} (or null) is the {@link ClassPathIndex} of the executor's
+     * jars.
+     */
+    static String kernelJson(String classPath, Path archive, Path index) {
         int feature = Runtime.version().feature();
         List<String> argv = new ArrayList<>();
         argv.add(javaPath());
@@ -152,6 +162,9 @@ final class Installer {
             argv.add("-Xlog:cds=off");
             argv.add("-Xlog:cds+dynamic=off");
             argv.add("-D" + Executor.ARCHIVE_PROPERTY + "=" + executorArchive(archive));
+        }
+        if (index != null) {
+            argv.add("-D" + ClassPathIndex.PROPERTY + "=" + index);
         }
         argv.addAll(jvmOptions());
         argv.add("-cp");

@@ -60,22 +60,24 @@ final class Session implements AutoCloseable {
         private final Map<Integer, CompletableFuture<Outcome>> results = new ConcurrentHashMap<>();
 
         Engine() {
-            Executor ex;
-            CompletableFuture<JavaEvaluator> ev;
+            // JShell starts compiling (javac's cold start is the longest part of a kernel start) while this
+            // thread binds the executor's sockets and starts its JVM; JShell's commands wait for the connection
+            Executor ex = Executor.create(this, log);
+            List<String> cp = List.copyOf(classPathAdditions);
+            CompletableFuture<JavaEvaluator> ev = CompletableFuture.supplyAsync(() -> newEvaluator(ex, cp), r -> {
+                Thread t = new Thread(r, "visionlab-jshell-start");
+                t.setDaemon(true);
+                t.start();
+            });
+            Executor launched = ex;
             try {
-                ex = Executor.start(this, log);
-                List<String> cp = List.copyOf(classPathAdditions);
-                Executor started = ex;
-                ev = CompletableFuture.supplyAsync(() -> newEvaluator(started, cp), r -> {
-                    Thread t = new Thread(r, "visionlab-jshell-start");
-                    t.setDaemon(true);
-                    t.start();
-                });
+                ex.launch();
             } catch (IOException e) {
-                ex = null;
+                ex.abandon(e);
+                launched = null;
                 ev = CompletableFuture.failedFuture(e);
             }
-            executor = ex;
+            executor = launched;
             evaluator = ev;
         }
 

@@ -185,4 +185,44 @@ class ClassPathFileManagerTest {
             assertEquals("\"hello\"", e.value());
         }
     }
+
+    private static List<String> list(StandardJavaFileManager fm, String pkg) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (JavaFileObject f : fm.list(StandardLocation.CLASS_PATH, pkg, CLASSES, false)) {
+            out.add(fm.inferBinaryName(StandardLocation.CLASS_PATH, f) + ": " + read(f));
+        }
+        return out;
+    }
+
+    @Test
+    void theInstallersIndexSkipsAJarForPackagesItDoesNotHoldAndIsIgnoredOnceTheJarChanges(@TempDir Path dir) throws Exception {
+        Path jar = dir.resolve("lib.jar");
+        jar(jar, null, "a/A.class", "in a", "Top.class", "unnamed");
+        Path indexFile = dir.resolve("index");
+        ClassPathIndex.write(jar.toString(), indexFile);
+        ClassPathIndex index = ClassPathIndex.read(indexFile);
+        assertEquals(Set.of("a", ""), index.packages(jar.toAbsolutePath()));
+        try (StandardJavaFileManager fm = ClassPathFileManager.mapping(jar.toString(), index).apply(javacs())) {
+            assertEquals(List.of("a.A: in a"), list(fm, "a"));
+            assertEquals(List.of("Top: unnamed"), list(fm, ""));
+        }
+        // an index that says the jar holds only package b: trusted while the jar's size and time match
+        String line = Files.readString(indexFile).strip();
+        Files.writeString(indexFile, line.substring(0, line.lastIndexOf('\t')) + "\tb\n");
+        try (StandardJavaFileManager fm = ClassPathFileManager.mapping(jar.toString(), ClassPathIndex.read(indexFile)).apply(javacs())) {
+            assertEquals(List.of(), list(fm, "a"));
+        }
+        // the jar is rebuilt (other size): the stale entry is ignored and the jar is read in full
+        jar(jar, null, "a/A.class", "in a, rebuilt", "a/B.class", "new");
+        try (StandardJavaFileManager fm = ClassPathFileManager.mapping(jar.toString(), ClassPathIndex.read(indexFile)).apply(javacs())) {
+            assertEquals(List.of("a.A: in a, rebuilt", "a.B: new"), list(fm, "a").stream().sorted().toList());
+        }
+    }
+
+    @Test
+    void aMissingOrMalformedIndexKnowsNothing(@TempDir Path dir) throws Exception {
+        assertEquals(null, ClassPathIndex.read(dir.resolve("absent")).packages(dir.resolve("x.jar")));
+        Files.writeString(dir.resolve("bad"), "not\tan index\n");
+        assertEquals(null, ClassPathIndex.read(dir.resolve("bad")).packages(Path.of("not")));
+    }
 }

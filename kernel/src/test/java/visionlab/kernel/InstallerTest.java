@@ -30,6 +30,11 @@ class InstallerTest {
         assertTrue(argv.contains("-Djava.awt.headless=true"));
         assertEquals(cp, argv.get(argv.indexOf("-cp") + 1));
         assertEquals(List.of("visionlab.kernel.Main", "-f", "{connection_file}"), argv.subList(argv.size() - 3, argv.size()));
+        Path index = json.resolveSibling("visionlab-classpath.index");
+        assertTrue(argv.contains("-D" + ClassPathIndex.PROPERTY + "=" + index), argv.toString());
+        String xchart = java.util.Arrays.stream(Executor.classPath().split(java.io.File.pathSeparator))
+                .filter(e -> e.contains("xchart-")).findFirst().orElseThrow();
+        assertTrue(ClassPathIndex.read(index).packages(Path.of(xchart)).contains("org.knowm.xchart"), Files.readString(index));
     }
 
     @Test

@@ -1,0 +1,126 @@
+package visionlab.kernel;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+
+/**
+ * Which packages each jar of the executor's class path holds, written by the installer beside kernel.json
+ * ({@value #PROPERTY} names the file) so that {@link ClassPathFileManager} opens only the jars that hold a
+ * package javac looks up: at start the library's and the kernel's, not fastutil's 12,800 entries. An entry
+ * counts only while the jar's size and modification time are the ones recorded; a rebuilt or unknown jar is
+ * read in full, as without the index.
+ */
+final class ClassPathIndex {
+
+    /** How the unnamed package is written in the file. */
+    private static final String UNNAMED = "-";
+
+    /** System property with the index file's path (set in kernel.json by the installer). */
+    static final String PROPERTY = "visionlab.classpath.index";
+
+    private record Known(long size, long modified, Set<String> packages) {
+    }
+
+    private final Map<Path, Known> jars;
+
+    private ClassPathIndex(Map<Path, Known> jars) {
+        this.jars = jars;
+    }
+
+    /** An index that knows nothing: every jar is read. */
+    static ClassPathIndex empty() {
+        return new ClassPathIndex(Map.of());
+    }
+
+    /** The index named by {@value #PROPERTY}, or an empty one when it is not set or cannot be read. */
+    static ClassPathIndex fromProperty() {
+        String file = System.getProperty(PROPERTY);
+        return file == null ? empty() : read(Path.of(file));
+    }
+
+    /**
+     * The packages (dot-separated, the unnamed one as {@code ""}) that jar {@code path} holds, as recorded;
+     * null when the jar is not in the index or has changed since.
+     */
+    Set<String> packages(Path path) {
+        Known k = jars.get(path);
+        if (k == null) {
+            return null;
+        }
+        try {
+            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+            return a.size() == k.size() && a.lastModifiedTime().toMillis() == k.modified() ? k.packages() : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The packages of one jar, seen at this JDK's version (as {@link ClassPathFileManager} sees them). */
+    static Set<String> scan(Path jar) throws IOException {
+        Set<String> packages = new TreeSet<>();
+        try (JarFile file = new JarFile(jar.toFile(), false, ZipFile.OPEN_READ, Runtime.version());
+             Stream<JarEntry> all = file.versionedStream()) {
+            all.forEach(e -> {
+                String name = e.getName();
+                if (!e.isDirectory() && (name.endsWith(".class") || name.endsWith(".java"))) {
+                    int slash = name.lastIndexOf('/');
+                    packages.add(slash < 0 ? "" : name.substring(0, slash).replace('/', '.'));
+                }
+            });
+        }
+        return packages;
+    }
+
+    /** Writes the index of every jar on {@code classPath} (folders are always listed live) to {@code file}. */
+    static void write(String classPath, Path file) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String e : classPath.split(File.pathSeparator)) {
+            Path p = Path.of(e).toAbsolutePath().normalize();
+            if (e.isEmpty() || !Files.isRegularFile(p)) {
+                continue;
+            }
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+            List<String> packages = new ArrayList<>();
+            for (String pkg : scan(p)) {
+                packages.add(pkg.isEmpty() ? UNNAMED : pkg);
+            }
+            lines.add(p + "\t" + a.size() + "\t" + a.lastModifiedTime().toMillis() + "\t" + String.join(",", packages));
+        }
+        Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+
+    /** Reads an index file; a missing or malformed file gives an empty index (every jar is then read). */
+    static ClassPathIndex read(Path file) {
+        Map<Path, Known> jars = new HashMap<>();
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String[] f = line.split("\t", -1);
+                if (f.length != 4) {
+                    return empty();
+                }
+                Set<String> packages = new java.util.HashSet<>();
+                for (String pkg : f[3].isEmpty() ? new String[0] : f[3].split(",")) {
+                    packages.add(pkg.equals(UNNAMED) ? "" : pkg);
+                }
+                jars.put(Path.of(f[0]), new Known(Long.parseLong(f[1]), Long.parseLong(f[2]), packages));
+            }
+        } catch (IOException | RuntimeException e) {
+            return empty();
+        }
+        return new ClassPathIndex(jars);
+    }
+}
