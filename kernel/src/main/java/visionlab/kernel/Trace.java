@@ -6,7 +6,8 @@ import java.time.Instant;
 
 /**
  * Start-up timeline for speed work: with {@code VISIONLAB_KERNEL_TRACE=1} in the environment, each phase
- * prints its time since the JVM started to the kernel's log (the Jupyter server's console).
+ * prints its time since the JVM started, its thread and that thread's CPU time so far to the kernel's log
+ * (the Jupyter server's console). A thread whose CPU time grows much slower than the clock waits for a core.
  */
 final class Trace {
 
@@ -23,7 +24,9 @@ final class Trace {
 
     static void mark(String phase) {
         if (ON) {
-            log.printf("visionlab kernel trace: %5d ms %s%n", Duration.between(START, Instant.now()).toMillis(), phase);
+            long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
+            log.printf("visionlab kernel trace: %5d ms %s [%s, cpu %d ms]%n", Duration.between(START, Instant.now()).toMillis(), phase,
+                    Thread.currentThread().getName(), cpu);
         }
     }
 }
