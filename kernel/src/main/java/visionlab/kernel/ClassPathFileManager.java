@@ -39,6 +39,7 @@ import javax.tools.StandardLocation;
 final class ClassPathFileManager extends ForwardingJavaFileManager<StandardJavaFileManager> implements StandardJavaFileManager {
 
     private final Map<Path, JarIndex> jars = new HashMap<>();
+    private final Map<Path, Boolean> folders = new HashMap<>();
     /** Per jar: its packages from the installer's index (null: not indexed, read the jar). */
     private final Map<Path, Set<String>> known = new HashMap<>();
     private final ClassPathIndex index;
@@ -100,7 +101,7 @@ final class ClassPathFileManager extends ForwardingJavaFileManager<StandardJavaF
         }
         List<JavaFileObject> found = new ArrayList<>();
         for (Path entry : entries) {
-            if (Files.isDirectory(entry)) {
+            if (isFolder(entry)) {
                 listFolder(entry, packageName, kinds, recurse, found);
             } else if (mayHold(entry, packageName, recurse)) {
                 JarIndex jar = jar(entry);
@@ -181,6 +182,9 @@ final class ClassPathFileManager extends ForwardingJavaFileManager<StandardJavaF
             return true; // read already: its own table answers
         }
         if (!known.containsKey(path)) {
+            if (!Files.exists(path)) {
+                return true; // not there (yet): jar() looks for it
+            }
             known.put(path, index.packages(path));
         }
         Set<String> packages = known.get(path);
@@ -201,11 +205,29 @@ final class ClassPathFileManager extends ForwardingJavaFileManager<StandardJavaF
         return false;
     }
 
+    /** Whether a class-path entry is a folder (asked once per entry that exists; javac lists many packages). */
+    private synchronized boolean isFolder(Path path) {
+        Boolean f = folders.get(path);
+        if (f == null) {
+            if (Files.isDirectory(path)) {
+                f = true;
+            } else if (Files.isRegularFile(path)) {
+                f = false;
+            } else {
+                return false; // not there (yet): asked again next time
+            }
+            folders.put(path, f);
+        }
+        return f;
+    }
+
     private synchronized JarIndex jar(Path path) {
         JarIndex j = jars.get(path);
         if (j == null && !jars.containsKey(path)) {
             j = JarIndex.open(path);
-            jars.put(path, j);
+            if (j != null || Files.exists(path)) {
+                jars.put(path, j); // a file that is not a zip stays skipped; a missing one is looked for again
+            }
         }
         return j;
     }

@@ -225,4 +225,17 @@ class ClassPathFileManagerTest {
         Files.writeString(dir.resolve("bad"), "not\tan index\n");
         assertEquals(null, ClassPathIndex.read(dir.resolve("bad")).packages(Path.of("not")));
     }
+
+    @Test
+    void aJarOrFolderThatAppearsAfterItWasPutOnTheClassPathIsRead(@TempDir Path dir) throws Exception {
+        Path jar = dir.resolve("later.jar");
+        Path folder = dir.resolve("later-classes");
+        try (StandardJavaFileManager fm = ClassPathFileManager.mapping(jar + File.pathSeparator + folder).apply(javacs())) {
+            assertEquals(List.of(), list(fm, "a"));
+            jar(jar, null, "a/A.class", "jar");
+            Files.createDirectories(folder.resolve("a"));
+            Files.writeString(folder.resolve("a/F.class"), "folder");
+            assertEquals(List.of("a.A: jar", "a.F: folder"), list(fm, "a"));
+        }
+    }
 }
