@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,12 +78,14 @@ final class ClassPathFileManager extends ForwardingJavaFileManager<StandardJavaF
         setPaths(paths);
     }
 
+    /** The class path: the given entries, each jar followed by those its manifest's Class-Path adds (as javac does). */
     private synchronized void setPaths(Iterable<? extends Path> paths) {
-        LinkedHashSet<Path> kept = new LinkedHashSet<>();
-        for (Path p : paths) {
-            kept.add(p.toAbsolutePath().normalize());
-        }
-        entries = List.copyOf(kept);
+        List<Path> given = new ArrayList<>();
+        paths.forEach(given::add);
+        entries = ClassPathIndex.expand(given, jar -> {
+            List<Path> known = index.manifestClassPath(jar);
+            return known != null ? known : ClassPathIndex.readManifestClassPath(jar);
+        });
     }
 
     List<Path> classPath() {
@@ -312,7 +313,7 @@ final class ClassPathFileManager extends ForwardingJavaFileManager<StandardJavaF
             for (JarEntry e : es) {
                 JavaFileObject.Kind kind = kindOf(e.getName());
                 if (kinds.contains(kind)) {
-                    found.add(new ClassPathFile(URI.create("jar:" + uri + "!/" + e.getName()), kind,
+                    found.add(new ClassPathFile(URI.create("jar:" + uri + "!" + encoded("/" + e.getName())), kind,
                             binaryName(e.getName(), kind), file, e, null));
                 }
             }
@@ -320,6 +321,15 @@ final class ClassPathFileManager extends ForwardingJavaFileManager<StandardJavaF
 
         void close() throws IOException {
             file.close();
+        }
+
+        /** A jar entry's name as a URI path (a space or {@code %} in a name is legal in a jar, not in a URI). */
+        private static String encoded(String name) {
+            try {
+                return new URI(null, null, name, null).getRawPath();
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalStateException("jar entry name " + name, e);
+            }
         }
     }
 
@@ -386,10 +396,14 @@ final class ClassPathFileManager extends ForwardingJavaFileManager<StandardJavaF
             return new java.io.StringReader(getCharContent(ignoreEncodingErrors).toString());
         }
 
+        /** A source file's text in the platform's encoding, javac's default without {@code -encoding}. */
         @Override
         public CharSequence getCharContent(boolean ignoreEncodingErrors) throws IOException {
+            java.nio.charset.CodingErrorAction onError = ignoreEncodingErrors
+                    ? java.nio.charset.CodingErrorAction.REPLACE : java.nio.charset.CodingErrorAction.REPORT;
             try (InputStream in = openInputStream()) {
-                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                return java.nio.charset.Charset.defaultCharset().newDecoder().onMalformedInput(onError)
+                        .onUnmappableCharacter(onError).decode(java.nio.ByteBuffer.wrap(in.readAllBytes())).toString();
             }
         }
 

@@ -160,8 +160,20 @@ final class Executor implements AutoCloseable {
         return new Executor(listener, log);
     }
 
-    /** Gives up an executor whose {@link #launch()} failed: whatever waits for its connection gets {@code cause}. */
-    void abandon(IOException cause) {
+    /**
+     * Gives up an executor whose {@link #launch()} failed: its sockets are closed and whatever waits for its
+     * connection gets {@code cause}.
+     */
+    void abandon(Exception cause) {
+        stopListening();
+        ServerSocket s = server;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                // closed already
+            }
+        }
         commands.completeExceptionally(cause);
         exit.complete(-1);
     }

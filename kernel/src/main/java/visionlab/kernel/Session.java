@@ -57,12 +57,15 @@ final class Session implements AutoCloseable {
     private final class Engine implements Executor.Listener, JavaEvaluator.ResultWaiter {
         final Executor executor;
         final CompletableFuture<JavaEvaluator> evaluator;
+        /** The executor, launched or not (set before JShell's thread starts, which may wait for results). */
+        private final Executor own;
         private final Map<Integer, CompletableFuture<Outcome>> results = new ConcurrentHashMap<>();
 
         Engine() {
             // JShell starts compiling (javac's cold start is the longest part of a kernel start) while this
             // thread binds the executor's sockets and starts its JVM; JShell's commands wait for the connection
             Executor ex = Executor.create(this, log);
+            own = ex;
             List<String> cp = List.copyOf(classPathAdditions);
             CompletableFuture<JavaEvaluator> ev = CompletableFuture.supplyAsync(() -> newEvaluator(ex, cp), r -> {
                 Thread t = new Thread(r, "visionlab-jshell-start");
@@ -72,8 +75,8 @@ final class Session implements AutoCloseable {
             Executor launched = ex;
             try {
                 ex.launch();
-            } catch (IOException e) {
-                ex.abandon(e);
+            } catch (IOException | RuntimeException e) {
+                ex.abandon(e); // the JShell being built fails on its own: its executor never connects
                 launched = null;
                 ev = CompletableFuture.failedFuture(e);
             }
@@ -130,7 +133,7 @@ final class Session implements AutoCloseable {
                     try {
                         return f.get(100, TimeUnit.MILLISECONDS);
                     } catch (TimeoutException e) {
-                        if (!executor.alive()) {
+                        if (!own.alive()) {
                             throw new JavaEvaluator.ExecutorGone("the executor ended before the end of the cell");
                         }
                     }

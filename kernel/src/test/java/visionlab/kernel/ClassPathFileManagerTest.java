@@ -238,4 +238,60 @@ class ClassPathFileManagerTest {
             assertEquals(List.of("a.A: jar", "a.F: folder"), list(fm, "a"));
         }
     }
+
+    @Test
+    void aJarsManifestClassPathIsFollowedAsJavacAndTheJvmDo(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("sub"));
+        Path b = dir.resolve("sub/b.jar");
+        jar(b, null, "q/B.class", "in b");
+        Manifest mf = new Manifest();
+        mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        mf.getMainAttributes().put(Attributes.Name.CLASS_PATH, "sub/b.jar missing.jar");
+        Path a = dir.resolve("a.jar");
+        jar(a, mf, "p/A.class", "in a");
+        try (StandardJavaFileManager fm = ClassPathFileManager.mapping(a.toString(), ClassPathIndex.empty()).apply(javacs());
+             StandardJavaFileManager reference = javacs()) {
+            reference.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of(a));
+            assertEquals(List.of("q.B: in b"), list(fm, "q"));
+            assertEquals(names(reference, "q"), names(fm, "q"));
+            assertEquals(List.of(a, b, dir.resolve("missing.jar")), fm.getLocationAsPaths(StandardLocation.CLASS_PATH));
+        }
+        Path indexFile = dir.resolve("index");
+        ClassPathIndex.write(a.toString(), indexFile);
+        ClassPathIndex index = ClassPathIndex.read(indexFile);
+        assertEquals(List.of(b, dir.resolve("missing.jar")), index.manifestClassPath(a));
+        assertEquals(Set.of("q"), index.packages(b));
+        try (StandardJavaFileManager fm = ClassPathFileManager.mapping(a.toString(), index).apply(javacs())) {
+            assertEquals(List.of("q.B: in b"), list(fm, "q"));
+        }
+    }
+
+    @Test
+    void entryNamesThatAreNotLegalInAUriAreListedWithDistinctUris(@TempDir Path dir) throws Exception {
+        Path jar = dir.resolve("odd names.jar");
+        jar(jar, null, "p/A.class", "plain", "p/A B.class", "space", "p/A%.class", "percent");
+        try (StandardJavaFileManager fm = ClassPathFileManager.mapping(jar.toString()).apply(javacs())) {
+            Set<java.net.URI> uris = new java.util.HashSet<>();
+            List<String> names = new ArrayList<>();
+            for (JavaFileObject f : fm.list(StandardLocation.CLASS_PATH, "p", CLASSES, false)) {
+                uris.add(f.toUri());
+                names.add(fm.inferBinaryName(StandardLocation.CLASS_PATH, f) + ": " + read(f));
+            }
+            assertEquals(3, uris.size(), uris.toString());
+            Collections.sort(names);
+            assertEquals(List.of("p.A B: space", "p.A%: percent", "p.A: plain"), names);
+        }
+    }
+
+    @Test
+    void anIndexWrittenByAnotherJavaVersionIsNotUsed(@TempDir Path dir) throws Exception {
+        Path jar = dir.resolve("lib.jar");
+        jar(jar, null, "a/A.class", "in a");
+        Path indexFile = dir.resolve("index");
+        ClassPathIndex.write(jar.toString(), indexFile);
+        assertEquals(Set.of("a"), ClassPathIndex.read(indexFile).packages(jar));
+        String text = Files.readString(indexFile);
+        Files.writeString(indexFile, text.replace("java=" + Runtime.version().feature(), "java=8"));
+        assertEquals(null, ClassPathIndex.read(indexFile).packages(jar));
+    }
 }
