@@ -250,6 +250,19 @@ final class ClassPathFileManager extends ForwardingJavaFileManager<StandardJavaF
         }
     }
 
+    /**
+     * The package (dot-separated, {@code ""} for the unnamed one) of a jar entry javac may ask for: a class or
+     * source file, not {@code module-info.class} (a module descriptor means nothing on the class path); else null.
+     */
+    static String packageOf(JarEntry e) {
+        String name = e.getName();
+        if (e.isDirectory() || kindOf(name) == null || name.equals("module-info.class")) {
+            return null;
+        }
+        int slash = name.lastIndexOf('/');
+        return slash < 0 ? "" : name.substring(0, slash).replace('/', '.');
+    }
+
     private static JavaFileObject.Kind kindOf(String name) {
         if (name.endsWith(".class")) {
             return JavaFileObject.Kind.CLASS;
@@ -272,10 +285,8 @@ final class ClassPathFileManager extends ForwardingJavaFileManager<StandardJavaF
             this.uri = path.toUri();
             try (Stream<JarEntry> all = file.versionedStream()) {
                 all.forEach(e -> {
-                    String name = e.getName();
-                    if (kindOf(name) != null && !e.isDirectory() && !name.equals("module-info.class")) {
-                        int slash = name.lastIndexOf('/');
-                        String pkg = slash < 0 ? "" : name.substring(0, slash).replace('/', '.');
+                    String pkg = packageOf(e);
+                    if (pkg != null) {
                         packages.computeIfAbsent(pkg, k -> new ArrayList<>()).add(e);
                     }
                 });

@@ -135,10 +135,9 @@ final class ClassPathIndex {
         try (JarFile file = new JarFile(jar.toFile(), false, ZipFile.OPEN_READ, Runtime.version());
              Stream<JarEntry> all = file.versionedStream()) {
             all.forEach(e -> {
-                String name = e.getName();
-                if (!e.isDirectory() && (name.endsWith(".class") || name.endsWith(".java"))) {
-                    int slash = name.lastIndexOf('/');
-                    packages.add(slash < 0 ? "" : name.substring(0, slash).replace('/', '.'));
+                String pkg = ClassPathFileManager.packageOf(e);
+                if (pkg != null) {
+                    packages.add(pkg);
                 }
             });
         }

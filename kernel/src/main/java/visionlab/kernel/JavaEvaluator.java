@@ -82,9 +82,10 @@ final class JavaEvaluator implements AutoCloseable {
     static JShell build(JShell.Builder builder) {
         synchronized (JavaEvaluator.class) {
             String kernel = System.getProperty("java.class.path");
-            System.setProperty("java.class.path", Executor.classPath());
+            String executor = Executor.classPath();
+            System.setProperty("java.class.path", executor);
             try {
-                return builder.fileManager(ClassPathFileManager.mapping(Executor.classPath())).build();
+                return builder.fileManager(ClassPathFileManager.mapping(executor)).build();
             } finally {
                 System.setProperty("java.class.path", kernel);
             }
