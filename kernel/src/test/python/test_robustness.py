@@ -177,6 +177,17 @@ class Robustness(unittest.TestCase):
         self.assertEqual(len(errors), 1, "the cell shows one error output")
         self.assert_kernel_alive_and_answering()
 
+    def test_cells_of_the_installed_kernel_see_the_library_but_not_the_kernels_own_jars(self):
+        # the installed kernel jar's manifest lists the kernel's ZeroMQ, protocol and resolver jars; the
+        # executor (and javac, which matches it) must not get them through it
+        content, outputs, _ = execute(self.kc, "Class.forName(\"org.knowm.xchart.XYChart\").getSimpleName()")
+        self.assertEqual(result_text(outputs), ["XYChart"])
+        for cls in ("org.zeromq.ZMQ", "org.dflib.jjava.jupyter.kernel.BaseKernel", "org.eclipse.aether.RepositorySystem"):
+            content, _, _ = execute(self.kc, "Class.forName(\"%s\")" % cls)
+            self.assertEqual(content.get("ename"), "java.lang.ClassNotFoundException", cls)
+        content, _, _ = execute(self.kc, "org.zeromq.ZMQ.getVersionString()")
+        self.assertEqual(content["ename"], "CompileError", "a kernel-only class does not compile in a cell")
+
     def test_stack_overflow_is_an_error_output(self):
         execute(self.kc, "int down(int n) { return down(n + 1) + 1; }")
         content, _, _ = execute(self.kc, "down(0)")

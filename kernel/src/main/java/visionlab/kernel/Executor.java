@@ -209,7 +209,30 @@ final class Executor implements AutoCloseable {
                 kept.add(e);
             }
         }
+        if (kept.size() > 1) { // the library is listed, not only reached through the kernel jar's manifest
+            kept.replaceAll(Executor::withoutManifestClassPath);
+        }
         return String.join(File.pathSeparator, kept);
+    }
+
+    /** The kernel jar's file name, and that of the same classes without the manifest {@code Class-Path}. */
+    static final String KERNEL_JAR = "visionlab-kernel.jar";
+    static final String EXECUTOR_JAR = "visionlab-kernel-executor.jar";
+
+    /**
+     * The build's {@value #EXECUTOR_JAR} in place of {@value #KERNEL_JAR} when it is beside it: the kernel
+     * jar's manifest lists every jar of the kernel, and the JVM (like javac) follows it, so through it cells
+     * would see the kernel's ZeroMQ, protocol and resolver jars.
+     */
+    private static String withoutManifestClassPath(String entry) {
+        Path p = Path.of(entry);
+        if (p.getFileName() != null && p.getFileName().toString().equals(KERNEL_JAR)) {
+            Path twin = p.resolveSibling(EXECUTOR_JAR);
+            if (Files.isRegularFile(twin)) {
+                return twin.toString();
+            }
+        }
+        return entry;
     }
 
     /** A jar's artifact id from its file name ({@code guava-33.0.0-jre.jar}: guava), so that versions may differ. */

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ExecutorClassPathTest {
 
@@ -36,6 +40,30 @@ class ExecutorClassPathTest {
     void withoutTheLibrarysListTheExecutorGetsTheWholeClassPath() {
         String kernel = path("/k/visionlab-kernel.jar", "/k/lib/jeromq-0.6.0.jar");
         assertEquals(kernel, Executor.classPath(kernel, Set.of()));
+    }
+
+    @Test
+    void theExecutorGetsTheKernelJarWithoutItsManifestClassPathWhenTheBuildMadeIt(@TempDir Path dir) throws IOException {
+        Path kernelJar = Files.createFile(dir.resolve(Executor.KERNEL_JAR));
+        Path twin = Files.createFile(dir.resolve(Executor.EXECUTOR_JAR));
+        String xchart = dir.resolve("lib/xchart-4.0.3.jar").toString();
+        String cp = Executor.classPath(path(kernelJar.toString(), xchart, dir.resolve("lib/jeromq-0.6.0.jar").toString()),
+                Set.of("xchart"));
+        assertEquals(List.of(twin.toString(), xchart), List.of(cp.split(File.pathSeparator)));
+    }
+
+    @Test
+    void withoutTheManifestLessTwinTheKernelJarIsKept(@TempDir Path dir) throws IOException {
+        Path kernelJar = Files.createFile(dir.resolve(Executor.KERNEL_JAR));
+        String xchart = dir.resolve("lib/xchart-4.0.3.jar").toString();
+        assertEquals(path(kernelJar.toString(), xchart), Executor.classPath(path(kernelJar.toString(), xchart), Set.of("xchart")));
+    }
+
+    @Test
+    void aKernelRunWithJavaDashJarKeepsItsJarForTheLibraryItsManifestReaches(@TempDir Path dir) throws IOException {
+        Path kernelJar = Files.createFile(dir.resolve(Executor.KERNEL_JAR));
+        Files.createFile(dir.resolve(Executor.EXECUTOR_JAR));
+        assertEquals(kernelJar.toString(), Executor.classPath(kernelJar.toString(), Set.of("xchart")));
     }
 
     @Test
